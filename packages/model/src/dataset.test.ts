@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { countDataset, parseDataset } from './dataset.js';
+import { ModelValidationError, type ValidationIssue } from './issues.js';
+
+const evidence = { source: 'test note', confidence: 'assumed' };
+
+function dataset(entities: unknown[], relations: unknown[] = []) {
+  return { format: 'innograph-dataset', version: 1, meta: { title: 'test' }, entities, relations };
+}
+
+const firm = { id: 'pf-1', kind: 'PrivateFirm', name: { zh: '甲科技', en: 'Jia Tech' }, attributes: { stage: 'growth', revenueBand: 'under10m' } };
+const leader = { id: 'cl-1', kind: 'ChainLeader', name: { zh: '乙集团', en: 'Yi Group' } };
+const supplies = { id: 'r-1', type: 'SUPPLIES', from: 'pf-1', to: 'cl-1', since: '2021-03-01', evidence };
+
+function issuesOf(input: unknown, options = {}): ValidationIssue[] {
+  try {
+    parseDataset(input, options);
+  } catch (error) {
+    if (error instanceof ModelValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the dataset to be refused');
+}
+
+describe('parseDataset', () => {
+  it('accepts a valid dataset and fills defaults', () => {
+    const parsed = parseDataset(dataset([firm, leader], [supplies]));
+    expect(parsed.relations[0]?.status).toBe('active');
+    expect(countDataset(parsed)).toEqual({
+      entities: { PrivateFirm: 1, ChainLeader: 1 },
+      relations: { SUPPLIES: 1 },
+    });
+  });
+
+  it('names an unknown kind with the kinds it expected', () => {
+    const [issue] = issuesOf(dataset([{ ...leader, kind: 'University' }]));
+    expect(issue).toMatchObject({ record: 'entities[0] (id cl-1)', field: 'kind' });
+    expect(issue?.message).toContain('unknown entity kind "University"');
+    expect(issue?.message).toContain('ChainLeader');
+  });
+
+  it('names a missing name field', () => {
+    const [issue] = issuesOf(dataset([{ ...leader, name: { zh: '乙' } }]));
+    expect(issue).toMatchObject({ record: 'entities[0] (id cl-1)', field: 'name.en', message: 'missing; expected string' });
+  });
+
+  it('names a relation to a missing id', () => {
+    const issues = issuesOf(dataset([firm], [supplies]));
+    expect(issues).toEqual([{ record: 'relations[0] (id r-1)', field: 'to', message: "no entity with id 'cl-1'" }]);
+  });
+
+  it('accepts a relation to an entity known elsewhere', () => {
+    const parsed = parseDataset(dataset([firm], [supplies]), { knownEntities: new Map([['cl-1', 'ChainLeader']]) });
+    expect(parsed.relations).toHaveLength(1);
+  });
+
+  it('refuses a relation between kinds the model forbids, quoting the rule', () => {
+    const [issue] = issuesOf(dataset([firm, leader], [{ ...supplies, from: 'cl-1', to: 'pf-1' }]));
+    expect(issue?.field).toBe('type');
+    expect(issue?.message).toBe(
+      "SUPPLIES cannot connect ChainLeader 'cl-1' to PrivateFirm 'pf-1' (SUPPLIES runs from PrivateFirm to ChainLeader)",
+    );
+  });
+
+  it('refuses duplicate ids, bad dates and an until before since', () => {
+    const issues = issuesOf(
+      dataset(
+        [firm, { ...firm }, leader],
+        [
+          { ...supplies, since: '2021-02-30' },
+          { ...supplies, id: 'r-2', since: '2022-01-01', until: '2021-01-01' },
+          { ...supplies, id: 'r-2' },
+        ],
+      ),
+    );
+    expect(issues).toEqual([
+      { record: 'entities[1] (id pf-1)', field: 'id', message: "duplicate entity id 'pf-1'" },
+      { record: 'relations[0] (id r-1)', field: 'since', message: 'expected a date as YYYY-MM-DD' },
+      { record: 'relations[1] (id r-2)', field: 'until', message: 'until (2021-01-01) is before since (2022-01-01)' },
+      { record: 'relations[2] (id r-2)', field: 'id', message: "duplicate relation id 'r-2'" },
+    ]);
+  });
+
+  it('requires evidence on every relation', () => {
+    const { evidence: _evidence, ...bare } = supplies;
+    const [issue] = issuesOf(dataset([firm, leader], [bare]));
+    expect(issue).toMatchObject({ record: 'relations[0] (id r-1)', field: 'evidence' });
+  });
+
+  it('refuses a wrong envelope', () => {
+    const [issue] = issuesOf({ format: 'other', entities: [] });
+    expect(issue?.record).toBe('dataset');
+  });
+
+  it('collects every issue, not just the first', () => {
+    const issues = issuesOf(dataset([{ id: 'a' }, { id: 'b', kind: 'Lab' }, { id: 'c', kind: 'Fund', name: 1 }]));
+    expect(issues.map((issue) => issue.record)).toEqual([
+      'entities[0] (id a)',
+      'entities[1] (id b)',
+      'entities[1] (id b)',
+      'entities[1] (id b)',
+      'entities[2] (id c)',
+      'entities[2] (id c)',
+      'entities[2] (id c)',
+    ]);
+  });
+});

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { type Entity, EntitySchema } from './entity.js';
+import { issuesFromZod, ModelValidationError, type ValidationIssue } from './issues.js';
+import {
+  describeRule,
+  ENTITY_KIND_NAMES,
+  type EntityKind,
+  EntityKindSchema,
+  RELATION_KIND_NAMES,
+  relationAllowed,
+} from './ontology.js';
+import { type Relation, RelationSchema } from './relation.js';
+
+export const DATASET_FORMAT = 'innograph-dataset';
+
+export const DatasetMeta = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().optional(),
+  /** True when names and ties are made up for illustration, not a record of real companies. */
+  illustrative: z.boolean().default(false),
+  notice: z.string().optional(),
+  generator: z
+    .strictObject({
+      name: z.string(),
+      seed: z.number().int().optional(),
+      entities: z.number().int().optional(),
+    })
+    .optional(),
+});
+export type DatasetMeta = z.infer<typeof DatasetMeta>;
+
+/** The envelope of a dataset file; records are checked one by one by `parseDataset`. */
+const DatasetEnvelope = z.strictObject({
+  format: z.literal(DATASET_FORMAT),
+  version: z.literal(1),
+  meta: DatasetMeta,
+  entities: z.array(z.unknown()),
+  relations: z.array(z.unknown()),
+});
+
+export interface Dataset {
+  format: typeof DATASET_FORMAT;
+  version: 1;
+  meta: DatasetMeta;
+  entities: Entity[];
+  relations: Relation[];
+}
+
+/** The schema of a whole, valid dataset file (for writers and the API contract). */
+export const DatasetSchema = z.strictObject({
+  format: z.literal(DATASET_FORMAT),
+  version: z.literal(1),
+  meta: DatasetMeta,
+  entities: z.array(EntitySchema),
+  relations: z.array(RelationSchema),
+});
+
+export interface ParseDatasetOptions {
+  /** Entities that already exist elsewhere (the database), by id, that relations may point to. */
+  knownEntities?: ReadonlyMap<string, EntityKind>;
+  /** Stop collecting after this many issues. */
+  maxIssues?: number;
+}
+
+function idOf(raw: unknown): string | undefined {
+  return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+}
+
+function recordName(list: 'entities' | 'relations', index: number, raw: unknown): string {
+  const id = idOf(raw);
+  return id === undefined ? `${list}[${index}]` : `${list}[${index}] (id ${id})`;
+}
+
+function kindHint(raw: unknown, field: 'kind' | 'type'): ValidationIssue['message'] | undefined {
+  if (typeof raw !== 'object' || raw === null || !(field in raw)) return `missing '${field}'`;
+  const value: unknown = Reflect.get(raw, field);
+  const names: readonly string[] = field === 'kind' ? ENTITY_KIND_NAMES : RELATION_KIND_NAMES;
+  if (typeof value !== 'string' || !names.includes(value)) {
+    return `unknown ${field === 'kind' ? 'entity kind' : 'relation kind'} ${JSON.stringify(value)}; expected one of ${names.join(', ')}`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks a parsed JSON value as a dataset: the envelope, every record against its kind's schema,
+ * unique ids, relations whose ends exist and whose kinds the ontology allows. Throws a
+ * ModelValidationError listing every issue (up to `maxIssues`), or returns the typed dataset.
+ */
+export function parseDataset(input: unknown, options: ParseDatasetOptions = {}): Dataset {
+  const maxIssues = options.maxIssues ?? 200;
+  const issues: ValidationIssue[] = [];
+  const add = (more: ValidationIssue[]) => {
+    for (const issue of more) if (issues.length < maxIssues) issues.push(issue);
+  };
+
+  const envelope = DatasetEnvelope.safeParse(input);
+  if (!envelope.success) throw new ModelValidationError(issuesFromZod(envelope.error, 'dataset'));
+
+  const entities: Entity[] = [];
+  const kindById = new Map<string, EntityKind>();
+  const entityIds = new Set<string>();
+  for (const [index, raw] of envelope.data.entities.entries()) {
+    const record = recordName('entities', index, raw);
+    const hint = kindHint(raw, 'kind');
+    if (hint !== undefined) {
+      add([{ record, field: 'kind', message: hint }]);
+      continue;
+    }
+    const rawId = idOf(raw);
+    if (rawId !== undefined && entityIds.has(rawId)) {
+      add([{ record, field: 'id', message: `duplicate entity id '${rawId}'` }]);
+      continue;
+    }
+    if (rawId !== undefined) entityIds.add(rawId);
+    const parsed = EntitySchema.safeParse(raw);
+    if (!parsed.success) {
+      add(issuesFromZod(parsed.error, record));
+      continue;
+    }
+    kindById.set(parsed.data.id, parsed.data.kind);
+    entities.push(parsed.data);
+  }
+
+  const relations: Relation[] = [];
+  const relationIds = new Set<string>();
+  const kindOf = (id: string): EntityKind | undefined => kindById.get(id) ?? options.knownEntities?.get(id);
+  for (const [index, raw] of envelope.data.relations.entries()) {
+    const record = recordName('relations', index, raw);
+    const hint = kindHint(raw, 'type');
+    if (hint !== undefined) {
+      add([{ record, field: 'type', message: hint }]);
+      continue;
+    }
+    const rawId = idOf(raw);
+    if (rawId !== undefined && relationIds.has(rawId)) {
+      add([{ record, field: 'id', message: `duplicate relation id '${rawId}'` }]);
+      continue;
+    }
+    if (rawId !== undefined) relationIds.add(rawId);
+    const parsed = RelationSchema.safeParse(raw);
+    if (!parsed.success) {
+      add(issuesFromZod(parsed.error, record));
+      continue;
+    }
+    const relation = parsed.data;
+    const fromKind = kindOf(relation.from);
+    const toKind = kindOf(relation.to);
+    if (fromKind === undefined)
+      add([{ record, field: 'from', message: `no entity with id '${relation.from}'` }]);
+    if (toKind === undefined) add([{ record, field: 'to', message: `no entity with id '${relation.to}'` }]);
+    if (fromKind === undefined || toKind === undefined) continue;
+    if (!relationAllowed(relation.type, fromKind, toKind)) {
+      add([
+        {
+          record,
+          field: 'type',
+          message: `${relation.type} cannot connect ${fromKind} '${relation.from}' to ${toKind} '${relation.to}' (${describeRule(relation.type)})`,
+        },
+      ]);
+      continue;
+    }
+    relations.push(relation);
+  }
+
+  if (issues.length > 0) throw new ModelValidationError(issues);
+  return { ...envelope.data, entities, relations };
+}
+
+/** Counts records by kind and relation kind, for loaders and reports. */
+export function countDataset(dataset: Pick<Dataset, 'entities' | 'relations'>): {
+  entities: Record<string, number>;
+  relations: Record<string, number>;
+} {
+  const entities: Record<string, number> = {};
+  const relations: Record<string, number> = {};
+  for (const e of dataset.entities) entities[e.kind] = (entities[e.kind] ?? 0) + 1;
+  for (const r of dataset.relations) relations[r.type] = (relations[r.type] ?? 0) + 1;
+  return { entities, relations };
+}
+
+export { EntityKindSchema };

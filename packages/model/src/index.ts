@@ -1,0 +1,6 @@
+export * from './dataset.js';
+export * from './entity.js';
+export * from './issues.js';
+export * from './json.js';
+export * from './ontology.js';
+export * from './relation.js';

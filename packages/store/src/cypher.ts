@@ -1,0 +1,35 @@
+import { ENTITY_KIND_NAMES, type EntityKind, RELATION_KIND_NAMES, type RelationKind } from '@innograph/model';
+
+/** The label every ecosystem entity carries besides its kind label. */
+export const ENTITY_LABEL = 'Entity';
+
+const KIND_SET: ReadonlySet<string> = new Set(ENTITY_KIND_NAMES);
+const RELATION_SET: ReadonlySet<string> = new Set(RELATION_KIND_NAMES);
+
+/**
+ * A kind label for a Cypher text. Labels cannot be query parameters, so they come only from the
+ * model's enum; anything else throws before a query is built.
+ */
+export function kindLabel(kind: EntityKind): string {
+  if (!KIND_SET.has(kind)) throw new Error(`store: '${String(kind)}' is not an entity kind of the model`);
+  return `\`${kind}\``;
+}
+
+/** A relationship type for a Cypher text, from the model's enum only. */
+export function relationType(type: RelationKind): string {
+  if (!RELATION_SET.has(type))
+    throw new Error(`store: '${String(type)}' is not a relation kind of the model`);
+  return `\`${type}\``;
+}
+
+/** All relation types of the model as a Cypher alternation: `SUPPLIES|OPENS_TO|…`. */
+export function anyRelationType(types: readonly RelationKind[] = RELATION_KIND_NAMES): string {
+  return types.map(relationType).join('|');
+}
+
+/** Splits a list into pieces of at most `size` items. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

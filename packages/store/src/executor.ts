@@ -1,0 +1,94 @@
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
+import { mapNeo4jError } from './errors.js';
+
+export interface StoreConfig {
+  uri: string;
+  user: string;
+  password: string;
+  /** Database name; the server's default database when unset. */
+  database?: string | undefined;
+}
+
+export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
+
+/**
+ * The one place that talks to the driver: explicit database, managed read and write
+ * transactions, sessions closed in `finally`, and Neo4j errors mapped to typed store errors.
+ */
+export class Neo4jExecutor {
+  readonly driver: Driver;
+  readonly database: string | undefined;
+
+  constructor(config: StoreConfig) {
+    this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10_000,
+      maxTransactionRetryTime: 5_000,
+    });
+    this.database = config.database;
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  async executeRead<T>(work: Work<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async executeWrite<T>(work: Work<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** An auto-commit query, for what cannot run in a managed transaction (schema changes,
+   *  `CALL { … } IN TRANSACTIONS`). */
+  async runAutoCommit<R extends RecordShape = RecordShape>(
+    query: string,
+    parameters: Record<string, unknown> = {},
+  ): Promise<QueryResult<R>> {
+    const session = this.session('WRITE');
+    try {
+      return await session.run<R>(query, parameters);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Resolves once the server answers and accepts the credentials. */
+  async verifyConnectivity(): Promise<void> {
+    try {
+      await this.driver.getServerInfo({ database: this.database });
+    } catch (error) {
+      throw mapNeo4jError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

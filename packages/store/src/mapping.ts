@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { type Entity, EntitySchema, type Relation, RelationSchema } from '@innograph/model';
+import neo4j from 'neo4j-driver';
+
+/** A value Neo4j stores as a property. */
+export type PropertyValue = string | number | boolean | string[] | number[] | boolean[];
+
+/** Properties the store owns on nodes and relationships, next to the model's fields. */
+export const STORE_PROPERTIES = ['version', 'hash', 'createdAt', 'updatedAt'] as const;
+
+function definedEntries(attributes: Record<string, unknown>): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null) continue;
+    if (
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean' ||
+      (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    ) {
+      out[key] = value;
+    } else {
+      throw new Error(`store: attribute '${key}' is not a string, number, boolean or string list`);
+    }
+  }
+  return out;
+}
+
+/** The node properties of an entity: its fields, flattened, without the store's own. */
+export function entityProperties(entity: Entity): Record<string, PropertyValue> {
+  return {
+    ...definedEntries(entity.attributes),
+    id: entity.id,
+    kind: entity.kind,
+    nameZh: entity.name.zh,
+    nameEn: entity.name.en,
+    ...(entity.description === undefined ? {} : { description: entity.description }),
+  };
+}
+
+/** The relationship properties of a relation (dates as `YYYY-MM-DD`; the query makes them
+ *  Neo4j dates). */
+export function relationProperties(relation: Relation): Record<string, PropertyValue> {
+  return {
+    ...definedEntries(relation.attributes),
+    id: relation.id,
+    status: relation.status,
+    since: relation.since,
+    ...(relation.until === undefined ? {} : { until: relation.until }),
+    source: relation.evidence.source,
+    confidence: relation.evidence.confidence,
+  };
+}
+
+/** A stable digest of a record's content, to tell unchanged records from changed ones. */
+export function contentHash(value: unknown): string {
+  return createHash('sha1').update(canonicalJson(value)).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Neo4j temporal values as ISO strings, everything else as it is. */
+function plainValue(value: unknown): unknown {
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return value.toString();
+  return value;
+}
+
+const ENTITY_FIELDS = new Set(['id', 'kind', 'nameZh', 'nameEn', 'description', ...STORE_PROPERTIES]);
+const RELATION_FIELDS = new Set([
+  'id',
+  'status',
+  'since',
+  'until',
+  'source',
+  'confidence',
+  ...STORE_PROPERTIES,
+]);
+
+/** Rebuilds an entity from node properties, parsed with the model: the database is outside data. */
+export function entityFromProperties(properties: Record<string, unknown>): Entity {
+  const attributes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (!ENTITY_FIELDS.has(key)) attributes[key] = plainValue(value);
+  }
+  return EntitySchema.parse({
+    id: properties.id,
+    kind: properties.kind,
+    name: { zh: properties.nameZh, en: properties.nameEn },
+    ...(properties.description === undefined ? {} : { description: properties.description }),
+    attributes,
+  });
+}
+
+/** Rebuilds a relation from relationship properties and its type and ends. */
+export function relationFromProperties(
+  type: string,
+  from: string,
+  to: string,
+  properties: Record<string, unknown>,
+): Relation {
+  const attributes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (!RELATION_FIELDS.has(key)) attributes[key] = plainValue(value);
+  }
+  return RelationSchema.parse({
+    id: properties.id,
+    type,
+    from,
+    to,
+    status: properties.status,
+    since: plainValue(properties.since),
+    ...(properties.until === undefined || properties.until === null
+      ? {}
+      : { until: plainValue(properties.until) }),
+    evidence: { source: properties.source, confidence: properties.confidence },
+    attributes,
+  });
+}

@@ -1,0 +1,39 @@
+import { ENTITY_KIND_NAMES, RELATION_KIND_NAMES } from '@innograph/model';
+import { ENTITY_LABEL, kindLabel, relationType } from './cypher.js';
+import type { Neo4jExecutor } from './executor.js';
+
+export const FULLTEXT_INDEX = 'entity_names';
+
+/** Every schema statement the store needs; each is idempotent (`IF NOT EXISTS`). */
+export function schemaStatements(): string[] {
+  const statements = [
+    `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
+    `CREATE INDEX entity_kind IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.kind)`,
+    `CREATE INDEX entity_ownership IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.ownership)`,
+    `CREATE INDEX entity_stage IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.stage)`,
+    // The CJK analyzer indexes Chinese as overlapping bigrams and Latin text as words, so both
+    // 智能座舱 and "cockpit" find their entities.
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.nameZh, n.nameEn] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`,
+  ];
+  for (const kind of ENTITY_KIND_NAMES) {
+    statements.push(
+      `CREATE CONSTRAINT ${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${kindLabel(kind)}) REQUIRE n.id IS UNIQUE`,
+    );
+  }
+  for (const type of RELATION_KIND_NAMES) {
+    const name = type.toLowerCase();
+    const rel = relationType(type);
+    statements.push(
+      `CREATE CONSTRAINT rel_${name}_id IF NOT EXISTS FOR ()-[r:${rel}]-() REQUIRE r.id IS UNIQUE`,
+      `CREATE INDEX rel_${name}_since IF NOT EXISTS FOR ()-[r:${rel}]-() ON (r.since)`,
+      `CREATE INDEX rel_${name}_status IF NOT EXISTS FOR ()-[r:${rel}]-() ON (r.status)`,
+    );
+  }
+  return statements;
+}
+
+/** Creates the constraints and indexes the store relies on, then waits until they are online. */
+export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
+  for (const statement of schemaStatements()) await executor.runAutoCommit(statement);
+  await executor.runAutoCommit('CALL db.awaitIndexes(300)');
+}
