@@ -1,0 +1,3 @@
+export * from './datasetFile.js';
+export { generateDataset } from './generate.js';
+export { buildSeedDataset } from './seed/buildSeed.js';

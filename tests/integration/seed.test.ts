@@ -1,0 +1,268 @@
+/**
+ * The seed graph in a real Neo4j: counts, idempotency, updates, and every kind of bad input
+ * refused with the database left exactly as it was.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { generateDataset, readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
+import {
+  ENTITY_KIND_NAMES,
+  ModelValidationError,
+  RELATION_KIND_NAMES,
+  type ValidationIssue,
+} from '@innograph/model';
+import { ensureSchema, graphCounts, loadDataset, type Neo4jExecutor } from '@innograph/store';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { databaseFingerprint, freshDatabase, testExecutor } from '../support/neo4j.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+
+let executor: Neo4jExecutor;
+let seed: unknown;
+
+/** A deep copy of the seed file's JSON, to break in one place. */
+function seedCopy(): { entities: Record<string, unknown>[]; relations: Record<string, unknown>[] } {
+  return JSON.parse(JSON.stringify(seed));
+}
+
+async function refusal(input: unknown): Promise<ValidationIssue[]> {
+  try {
+    await loadDataset(executor, input);
+  } catch (error) {
+    if (error instanceof ModelValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the load to be refused');
+}
+
+beforeAll(async () => {
+  executor = testExecutor();
+  await freshDatabase(executor);
+  seed = await readDatasetFile(SEED_FILE);
+});
+
+afterAll(async () => {
+  await executor.close();
+});
+
+describe('loading the seed graph', () => {
+  it('writes every record and reaches the sizes the issue asks for', async () => {
+    const { dataset, report } = await loadDataset(executor, seed);
+    expect(report.mode).toBe('single-transaction');
+    expect(report.entities).toEqual({ created: dataset.entities.length, updated: 0, unchanged: 0 });
+    expect(report.relations).toEqual({ created: dataset.relations.length, updated: 0, unchanged: 0 });
+
+    const counts = await graphCounts(executor);
+    expect(counts.entities).toBe(dataset.entities.length);
+    expect(counts.relations).toBe(dataset.relations.length);
+    expect(counts.entities).toBeGreaterThanOrEqual(400);
+    expect(counts.relations).toBeGreaterThanOrEqual(1000);
+    expect(Object.keys(counts.entitiesByKind).sort()).toEqual([...ENTITY_KIND_NAMES].sort());
+    expect(Object.keys(counts.relationsByKind).sort()).toEqual([...RELATION_KIND_NAMES].sort());
+  });
+
+  it('changes nothing when loaded again', async () => {
+    const before = await databaseFingerprint(executor);
+    const { dataset, report } = await loadDataset(executor, seed);
+    expect(report.entities).toEqual({ created: 0, updated: 0, unchanged: dataset.entities.length });
+    expect(report.relations).toEqual({ created: 0, updated: 0, unchanged: dataset.relations.length });
+    expect(await databaseFingerprint(executor)).toBe(before);
+  });
+
+  it('keeps the schema when set up again', async () => {
+    await ensureSchema(executor);
+    const constraints = await executor.executeRead((tx) =>
+      tx.run('SHOW CONSTRAINTS YIELD name RETURN count(*) AS n'),
+    );
+    expect(constraints.records[0]?.get('n')).toBe(1 + ENTITY_KIND_NAMES.length + RELATION_KIND_NAMES.length);
+  });
+
+  it('updates a changed record and bumps its version, leaving the rest alone', async () => {
+    const changed = seedCopy();
+    const first = changed.entities[0];
+    if (first === undefined) throw new Error('empty seed');
+    first.name = { zh: '改名测试', en: 'Renamed for the test' };
+    const { report } = await loadDataset(executor, changed);
+    expect(report.entities.updated).toBe(1);
+    expect(report.entities.created).toBe(0);
+    const stored = await executor.executeRead((tx) =>
+      tx.run('MATCH (n:Entity {id: $id}) RETURN n.nameEn AS name, n.version AS version', { id: first.id }),
+    );
+    expect(stored.records[0]?.get('name')).toBe('Renamed for the test');
+    expect(stored.records[0]?.get('version')).toBe(2);
+    await loadDataset(executor, seed);
+  });
+
+  it('reads relation dates back as Neo4j dates for time queries', async () => {
+    const result = await executor.executeRead((tx) =>
+      tx.run(
+        `MATCH ()-[r]->() WHERE r.since >= date('2025-01-01') RETURN count(r) AS n, min(r.since) AS first`,
+      ),
+    );
+    expect(result.records[0]?.get('n')).toBeGreaterThan(0);
+    expect(String(result.records[0]?.get('first'))).toMatch(/^2025-/);
+  });
+});
+
+describe('bad input leaves the database exactly as it was', () => {
+  let fingerprint: string;
+  beforeAll(async () => {
+    fingerprint = await databaseFingerprint(executor);
+  });
+
+  const cases: [string, (data: ReturnType<typeof seedCopy>) => unknown, Partial<ValidationIssue>][] = [
+    [
+      'an unknown kind',
+      (data) => {
+        data.entities.push({ id: 'new-univ', kind: 'University', name: { zh: '大学', en: 'University' } });
+        return data;
+      },
+      { field: 'kind' },
+    ],
+    [
+      'a missing name',
+      (data) => {
+        data.entities.push({
+          id: 'new-lab',
+          kind: 'Lab',
+          name: { zh: '新实验室' },
+          attributes: { ownerType: 'soe', openness: 'open' },
+        });
+        return data;
+      },
+      { field: 'name.en', message: 'missing; expected string' },
+    ],
+    [
+      'a relation to a missing id',
+      (data) => {
+        const relation = data.relations[0];
+        if (relation !== undefined) relation.to = 'nobody-here';
+        return data;
+      },
+      { field: 'to', message: "no entity with id 'nobody-here'" },
+    ],
+    [
+      'a relation between kinds the model forbids',
+      (data) => {
+        const supplies = data.relations.find((r) => r.type === 'SUPPLIES');
+        if (supplies !== undefined) [supplies.from, supplies.to] = [supplies.to, supplies.from];
+        return data;
+      },
+      { field: 'type' },
+    ],
+    [
+      'a kind change of a stored entity',
+      (data) => {
+        const lab = data.entities.find((e) => e.kind === 'Lab');
+        if (lab !== undefined) {
+          lab.kind = 'PilotBase';
+        }
+        return data;
+      },
+      { field: 'kind' },
+    ],
+    [
+      'a valid file with one bad date at the very end',
+      (data) => {
+        data.entities.push({
+          id: 'brand-new',
+          kind: 'Consortium',
+          name: { zh: '新联合体', en: 'New consortium' },
+        });
+        const last = data.relations.at(-1);
+        if (last !== undefined) last.since = '2024-02-30';
+        return data;
+      },
+      { field: 'since' },
+    ],
+  ];
+
+  it.each(cases)('refuses %s, naming record and field', async (_name, breakIt, expected) => {
+    const issues = await refusal(breakIt(seedCopy()));
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]).toMatchObject(expected);
+    expect(issues[0]?.record).toMatch(/^(entities|relations)\[\d+\] \(id [^)]+\)$/);
+    expect(await databaseFingerprint(executor)).toBe(fingerprint);
+  });
+
+  it('refuses malformed JSON with its line and column', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innograph-seed-'));
+    const file = join(dir, 'broken.json');
+    await writeFile(file, '{\n  "format": "innograph-dataset",\n  "entities": [,]\n}');
+    await expect(readDatasetFile(file)).rejects.toThrow(`${file}: line 3, column 16: malformed JSON`);
+    expect(await databaseFingerprint(executor)).toBe(fingerprint);
+  });
+});
+
+describe('npm run seed', () => {
+  const env = () => {
+    const { uri, user, password } = inject('neo4j');
+    return { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+  };
+  const seedCli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'graph-seed/src/cli.ts', ...args], { cwd: ROOT, env: env() });
+
+  it('prints counts by kind and changes nothing on a second run', async () => {
+    const { stdout } = await seedCli();
+    expect(stdout).toMatch(/entities: +0 created, 0 updated, \d+ unchanged/);
+    expect(stdout).toMatch(/PrivateFirm +\d+/);
+    expect(stdout).toMatch(/OPENS_TO +\d+/);
+  });
+
+  it('exits 1 on a bad file, naming file, record and field, and writes nothing', async () => {
+    const before = await databaseFingerprint(executor);
+    const dir = await mkdtemp(join(tmpdir(), 'innograph-seed-'));
+    const file = join(dir, 'bad.json');
+    const data = seedCopy();
+    data.entities.push({ id: 'x-1', kind: 'Spaceport', name: { zh: '甲', en: 'A' } });
+    await writeFile(file, JSON.stringify(data));
+    const failure = await seedCli('--file', file).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    const stderr =
+      failure !== null && typeof failure === 'object' && 'stderr' in failure ? String(failure.stderr) : '';
+    expect(stderr).toContain(
+      `${file}: entities[${data.entities.length - 1}] (id x-1): kind: unknown entity kind "Spaceport"`,
+    );
+    expect(stderr).toContain('nothing was written');
+    expect(await databaseFingerprint(executor)).toBe(before);
+  });
+
+  it('refuses an unknown flag with the usage line', async () => {
+    const failure = await seedCli('--fiel', 'x.json').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 2 });
+  });
+});
+
+describe('large loads', () => {
+  it('validates first, then writes in batches, idempotently', async () => {
+    await freshDatabase(executor);
+    const dataset = generateDataset({ entities: 3000, seed: 7 });
+    const first = await loadDataset(executor, dataset, { singleTransactionLimit: 1000, batchSize: 700 });
+    expect(first.report.mode).toBe('batched');
+    const counts = await graphCounts(executor);
+    expect(counts.entities).toBe(dataset.entities.length);
+    expect(counts.relations).toBe(dataset.relations.length);
+    const fingerprint = await databaseFingerprint(executor);
+    const second = await loadDataset(executor, dataset, { singleTransactionLimit: 1000, batchSize: 700 });
+    expect(second.report.entities.unchanged).toBe(dataset.entities.length);
+    expect(await databaseFingerprint(executor)).toBe(fingerprint);
+  });
+
+  it('replaces everything with --reset', async () => {
+    const { report } = await loadDataset(executor, seed, { reset: true });
+    expect(report.reset).toBe(true);
+    const counts = await graphCounts(executor);
+    const parsed = seedCopy();
+    expect(counts.entities).toBe(parsed.entities.length);
+  });
+});
