@@ -8,7 +8,12 @@ function dataset(entities: unknown[], relations: unknown[] = []) {
   return { format: 'innograph-dataset', version: 1, meta: { title: 'test' }, entities, relations };
 }
 
-const firm = { id: 'pf-1', kind: 'PrivateFirm', name: { zh: '甲科技', en: 'Jia Tech' }, attributes: { stage: 'growth', revenueBand: 'under10m' } };
+const firm = {
+  id: 'pf-1',
+  kind: 'PrivateFirm',
+  name: { zh: '甲科技', en: 'Jia Tech' },
+  attributes: { stage: 'growth', revenueBand: 'under10m' },
+};
 const leader = { id: 'cl-1', kind: 'ChainLeader', name: { zh: '乙集团', en: 'Yi Group' } };
 const supplies = { id: 'r-1', type: 'SUPPLIES', from: 'pf-1', to: 'cl-1', since: '2021-03-01', evidence };
 
@@ -41,16 +46,24 @@ describe('parseDataset', () => {
 
   it('names a missing name field', () => {
     const [issue] = issuesOf(dataset([{ ...leader, name: { zh: '乙' } }]));
-    expect(issue).toMatchObject({ record: 'entities[0] (id cl-1)', field: 'name.en', message: 'missing; expected string' });
+    expect(issue).toMatchObject({
+      record: 'entities[0] (id cl-1)',
+      field: 'name.en',
+      message: 'missing; expected string',
+    });
   });
 
   it('names a relation to a missing id', () => {
     const issues = issuesOf(dataset([firm], [supplies]));
-    expect(issues).toEqual([{ record: 'relations[0] (id r-1)', field: 'to', message: "no entity with id 'cl-1'" }]);
+    expect(issues).toEqual([
+      { record: 'relations[0] (id r-1)', field: 'to', message: "no entity with id 'cl-1'" },
+    ]);
   });
 
   it('accepts a relation to an entity known elsewhere', () => {
-    const parsed = parseDataset(dataset([firm], [supplies]), { knownEntities: new Map([['cl-1', 'ChainLeader']]) });
+    const parsed = parseDataset(dataset([firm], [supplies]), {
+      knownEntities: new Map([['cl-1', 'ChainLeader']]),
+    });
     expect(parsed.relations).toHaveLength(1);
   });
 
@@ -76,7 +89,11 @@ describe('parseDataset', () => {
     expect(issues).toEqual([
       { record: 'entities[1] (id pf-1)', field: 'id', message: "duplicate entity id 'pf-1'" },
       { record: 'relations[0] (id r-1)', field: 'since', message: 'expected a date as YYYY-MM-DD' },
-      { record: 'relations[1] (id r-2)', field: 'until', message: 'until (2021-01-01) is before since (2022-01-01)' },
+      {
+        record: 'relations[1] (id r-2)',
+        field: 'until',
+        message: 'until (2021-01-01) is before since (2022-01-01)',
+      },
       { record: 'relations[2] (id r-2)', field: 'id', message: "duplicate relation id 'r-2'" },
     ]);
   });
@@ -93,7 +110,9 @@ describe('parseDataset', () => {
   });
 
   it('collects every issue, not just the first', () => {
-    const issues = issuesOf(dataset([{ id: 'a' }, { id: 'b', kind: 'Lab' }, { id: 'c', kind: 'Fund', name: 1 }]));
+    const issues = issuesOf(
+      dataset([{ id: 'a' }, { id: 'b', kind: 'Lab' }, { id: 'c', kind: 'Fund', name: 1 }]),
+    );
     expect(issues.map((issue) => issue.record)).toEqual([
       'entities[0] (id a)',
       'entities[1] (id b)',

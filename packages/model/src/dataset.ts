@@ -63,7 +63,9 @@ export interface ParseDatasetOptions {
 }
 
 function idOf(raw: unknown): string | undefined {
-  return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+  return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
+    ? raw.id
+    : undefined;
 }
 
 function recordName(list: 'entities' | 'relations', index: number, raw: unknown): string {

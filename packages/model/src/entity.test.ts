@@ -3,7 +3,11 @@ import { EntitySchema } from './entity.js';
 
 describe('EntitySchema', () => {
   it('applies the kind defaults', () => {
-    const entity = EntitySchema.parse({ id: 'cl-1', kind: 'ChainLeader', name: { zh: '渝江汽车', en: 'Yujiang Auto' } });
+    const entity = EntitySchema.parse({
+      id: 'cl-1',
+      kind: 'ChainLeader',
+      name: { zh: '渝江汽车', en: 'Yujiang Auto' },
+    });
     expect(entity).toEqual({
       id: 'cl-1',
       kind: 'ChainLeader',
@@ -27,7 +31,10 @@ describe('EntitySchema', () => {
 
   it('refuses ids that could not be a stable key', () => {
     for (const id of ['', ' spaced', 'a b', 'x'.repeat(129), "quote'd"]) {
-      expect(EntitySchema.safeParse({ id, kind: 'Consortium', name: { zh: '甲', en: 'A' } }).success, id).toBe(false);
+      expect(
+        EntitySchema.safeParse({ id, kind: 'Consortium', name: { zh: '甲', en: 'A' } }).success,
+        id,
+      ).toBe(false);
     }
   });
 });

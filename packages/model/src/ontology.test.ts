@@ -5,8 +5,8 @@ import {
   type EntityKindDef,
   RELATION_KIND_NAMES,
   RELATION_KINDS,
-  type RelationKindDef,
   RESERVED_PROPERTIES,
+  type RelationKindDef,
   relationAllowed,
 } from './ontology.js';
 

@@ -55,6 +55,8 @@ interface Row {
   id: string;
   hash: string;
   props: Record<string, PropertyValue>;
+  /** Not stored yet: written with CREATE rather than found and updated. */
+  isNew: boolean;
 }
 interface RelationRow extends Row {
   from: string;
@@ -63,10 +65,11 @@ interface RelationRow extends Row {
 
 const DEFAULTS = { singleTransactionLimit: 60_000, batchSize: 10_000 } as const;
 
-/** Ids an unvalidated dataset mentions, to look up in the database before validation. */
-function mentionedIds(input: unknown): { entityIds: string[]; relationIds: string[] } {
+/** Ids an unvalidated dataset mentions, to look up in the database before validation; relation
+ *  ids come with the type the file declares for them. */
+function mentionedIds(input: unknown): { entityIds: string[]; relationIds: Map<string, string> } {
   const entityIds = new Set<string>();
-  const relationIds = new Set<string>();
+  const relationIds = new Map<string, string>();
   const list = (key: string): unknown[] => {
     if (typeof input !== 'object' || input === null) return [];
     const value: unknown = Reflect.get(input, key);
@@ -87,16 +90,21 @@ function mentionedIds(input: unknown): { entityIds: string[]; relationIds: strin
       if (id !== undefined) entityIds.add(id);
     }
     const id = stringField(record, 'id');
-    if (id !== undefined) relationIds.add(id);
+    if (id !== undefined) relationIds.set(id, stringField(record, 'type') ?? '');
   }
-  return { entityIds: [...entityIds], relationIds: [...relationIds] };
+  return { entityIds: [...entityIds], relationIds };
 }
+
+// The lookups below name their index. Neo4j caches a plan per query text, and a plan made while
+// a relation type was still empty scans instead of seeking once the data is there (measured: 97 s
+// instead of 0.3 s for 100k MEMBER_OF ids); the hint keeps every run on the unique index.
 
 async function storedEntities(tx: ManagedTransaction, ids: string[], batchSize: number) {
   const found = new Map<string, StoredEntityRow>();
   for (const batch of chunks(ids, batchSize)) {
     const result = await tx.run<{ id: string; kind: string; hash: string | null }>(
-      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, n.kind AS kind, n.hash AS hash`,
+      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL}) USING INDEX n:${ENTITY_LABEL}(id) WHERE n.id = id
+       RETURN n.id AS id, n.kind AS kind, n.hash AS hash`,
       { ids: batch },
     );
     for (const record of result.records) {
@@ -106,25 +114,42 @@ async function storedEntities(tx: ManagedTransaction, ids: string[], batchSize: 
   return found;
 }
 
-async function storedRelations(tx: ManagedTransaction, ids: string[], batchSize: number) {
-  const found = new Map<string, StoredRelationRow>();
-  for (const type of RELATION_KIND_NAMES) {
-    for (const batch of chunks(ids, batchSize)) {
-      const result = await tx.run<{ id: string; from: string; to: string; hash: string | null }>(
-        `UNWIND $ids AS id MATCH (a)-[r:${relationType(type)} {id: id}]->(b)
-         RETURN r.id AS id, a.id AS from, b.id AS to, r.hash AS hash`,
-        { ids: batch },
-      );
-      for (const record of result.records) {
-        found.set(record.get('id'), {
-          type,
-          from: record.get('from'),
-          to: record.get('to'),
-          hash: record.get('hash'),
-        });
-      }
+async function findRelations(
+  tx: ManagedTransaction,
+  type: RelationKind,
+  ids: readonly string[],
+  batchSize: number,
+  found: Map<string, StoredRelationRow>,
+): Promise<void> {
+  const rel = relationType(type);
+  for (const batch of chunks(ids, batchSize)) {
+    const result = await tx.run<{ id: string; from: string; to: string; hash: string | null }>(
+      `UNWIND $ids AS id MATCH (a)-[r:${rel}]->(b) USING INDEX r:${rel}(id) WHERE r.id = id
+       RETURN r.id AS id, a.id AS from, b.id AS to, r.hash AS hash`,
+      { ids: batch },
+    );
+    for (const record of result.records) {
+      found.set(record.get('id'), {
+        type,
+        from: record.get('from'),
+        to: record.get('to'),
+        hash: record.get('hash'),
+      });
     }
   }
+}
+
+/** Stored relations with the given ids: first under the type the file declares (one index seek
+ *  each), then, for ids not found there, under every other type, so that an id stored as
+ *  another kind of relation is caught. */
+async function storedRelations(tx: ManagedTransaction, ids: Map<string, string>, batchSize: number) {
+  const found = new Map<string, StoredRelationRow>();
+  for (const type of RELATION_KIND_NAMES) {
+    const declared = [...ids].filter(([, declaredType]) => declaredType === type).map(([id]) => id);
+    await findRelations(tx, type, declared, batchSize, found);
+  }
+  const rest = [...ids.keys()].filter((id) => !found.has(id));
+  for (const type of RELATION_KIND_NAMES) await findRelations(tx, type, rest, batchSize, found);
   return found;
 }
 
@@ -183,7 +208,7 @@ function entityRows(entities: readonly Entity[], stored: Map<string, StoredEntit
     if (before === undefined) counts.created++;
     else counts.updated++;
     const list = rows.get(entity.kind) ?? [];
-    list.push({ id: entity.id, hash, props });
+    list.push({ id: entity.id, hash, props, isNew: before === undefined });
     rows.set(entity.kind, list);
   }
   return rows;
@@ -206,53 +231,91 @@ function relationRows(
     if (before === undefined) counts.created++;
     else counts.updated++;
     const list = rows.get(relation.type) ?? [];
-    list.push({ id: relation.id, hash, props, from: relation.from, to: relation.to });
+    list.push({
+      id: relation.id,
+      hash,
+      props,
+      from: relation.from,
+      to: relation.to,
+      isNew: before === undefined,
+    });
     rows.set(relation.type, list);
   }
   return rows;
 }
 
-function upsertEntitiesQuery(kind: EntityKind): string {
+function createEntitiesQuery(kind: EntityKind): string {
   return `UNWIND $rows AS row
-MERGE (n:${ENTITY_LABEL} {id: row.id})
+CREATE (n:${ENTITY_LABEL}:${kindLabel(kind)})
+SET n = row.props, n.hash = row.hash, n.version = 1, n.createdAt = datetime(), n.updatedAt = n.createdAt`;
+}
+
+function updateEntitiesQuery(kind: EntityKind): string {
+  return `UNWIND $rows AS row
+MATCH (n:${ENTITY_LABEL}) USING INDEX n:${ENTITY_LABEL}(id) WHERE n.id = row.id
 WITH n, row, n.version AS oldVersion, n.createdAt AS createdAt
 SET n = row.props
 SET n:${kindLabel(kind)}, n.hash = row.hash, n.version = coalesce(oldVersion, 0) + 1,
-    n.createdAt = coalesce(createdAt, datetime()), n.updatedAt = datetime()`;
+    n.createdAt = createdAt, n.updatedAt = datetime()`;
 }
 
-function upsertRelationsQuery(type: RelationKind): string {
-  return `UNWIND $rows AS row
-MATCH (a:${ENTITY_LABEL} {id: row.from})
-MATCH (b:${ENTITY_LABEL} {id: row.to})
-MERGE (a)-[r:${relationType(type)} {id: row.id}]->(b)
-WITH r, row, r.version AS oldVersion, r.createdAt AS createdAt
-SET r = row.props
+/** Sets a relationship's properties from a row; dates become Neo4j dates. */
+const SET_RELATION = `SET r = row.props
 SET r.since = date(row.props.since),
     r.until = CASE WHEN row.props.until IS NULL THEN null ELSE date(row.props.until) END,
-    r.hash = row.hash, r.version = coalesce(oldVersion, 0) + 1,
-    r.createdAt = coalesce(createdAt, datetime()), r.updatedAt = datetime()`;
+    r.hash = row.hash`;
+
+function createRelationsQuery(type: RelationKind): string {
+  return `UNWIND $rows AS row
+MATCH (a:${ENTITY_LABEL}) USING INDEX a:${ENTITY_LABEL}(id) WHERE a.id = row.from
+MATCH (b:${ENTITY_LABEL}) USING INDEX b:${ENTITY_LABEL}(id) WHERE b.id = row.to
+CREATE (a)-[r:${relationType(type)}]->(b)
+${SET_RELATION}, r.version = 1, r.createdAt = datetime(), r.updatedAt = r.createdAt`;
+}
+
+function updateRelationsQuery(type: RelationKind): string {
+  const rel = relationType(type);
+  return `UNWIND $rows AS row
+MATCH ()-[r:${rel}]->() USING INDEX r:${rel}(id) WHERE r.id = row.id
+WITH r, row, r.version AS oldVersion, r.createdAt AS createdAt
+${SET_RELATION}, r.version = coalesce(oldVersion, 0) + 1, r.createdAt = createdAt, r.updatedAt = datetime()`;
 }
 
 type Statement = { query: string; parameters: Record<string, unknown> };
+
+function statementsFor<K, R extends Row>(
+  byKind: Map<K, R[]>,
+  order: readonly K[],
+  create: (kind: K) => string,
+  update: (kind: K) => string,
+  batchSize: number,
+): Statement[] {
+  const statements: Statement[] = [];
+  for (const kind of order) {
+    const rows = byKind.get(kind) ?? [];
+    for (const batch of chunks(
+      rows.filter((row) => row.isNew),
+      batchSize,
+    ))
+      statements.push({ query: create(kind), parameters: { rows: batch } });
+    for (const batch of chunks(
+      rows.filter((row) => !row.isNew),
+      batchSize,
+    ))
+      statements.push({ query: update(kind), parameters: { rows: batch } });
+  }
+  return statements;
+}
 
 function writeStatements(
   entities: Map<EntityKind, Row[]>,
   relations: Map<RelationKind, RelationRow[]>,
   batchSize: number,
 ): Statement[] {
-  const statements: Statement[] = [];
-  for (const kind of ENTITY_KIND_NAMES) {
-    for (const rows of chunks(entities.get(kind) ?? [], batchSize)) {
-      statements.push({ query: upsertEntitiesQuery(kind), parameters: { rows } });
-    }
-  }
-  for (const type of RELATION_KIND_NAMES) {
-    for (const rows of chunks(relations.get(type) ?? [], batchSize)) {
-      statements.push({ query: upsertRelationsQuery(type), parameters: { rows } });
-    }
-  }
-  return statements;
+  return [
+    ...statementsFor(entities, ENTITY_KIND_NAMES, createEntitiesQuery, updateEntitiesQuery, batchSize),
+    ...statementsFor(relations, RELATION_KIND_NAMES, createRelationsQuery, updateRelationsQuery, batchSize),
+  ];
 }
 
 const CLEAR_QUERY = `MATCH (n:${ENTITY_LABEL}) DETACH DELETE n`;
@@ -266,8 +329,8 @@ export async function countEntities(executor: Neo4jExecutor): Promise<number> {
 
 /**
  * Validates a dataset (parsed JSON, not yet trusted) against the model and against what is
- * stored, then writes it idempotently: MERGE by id, and only records whose content changed are
- * written. Bad input throws a ModelValidationError before anything is written. Loads up to
+ * stored, then writes it idempotently: records not stored yet are created, records whose
+ * content changed are updated (version + 1), unchanged records are not touched. Bad input throws a ModelValidationError before anything is written. Loads up to
  * `singleTransactionLimit` records are one transaction.
  */
 export async function loadDataset(
@@ -305,7 +368,7 @@ export async function loadDataset(
   };
 
   const stored = reset ? await countEntities(executor) : 0;
-  const size = ids.entityIds.length + ids.relationIds.length + stored;
+  const size = ids.entityIds.length + ids.relationIds.size + stored;
 
   if (size <= limit) {
     return executor.executeWrite(async (tx) => {
