@@ -15,6 +15,9 @@ import {
 } from '@innograph/store';
 import { DatasetFileError, readDatasetFile, SEED_FILE } from './datasetFile.js';
 
+/** Issues printed before the rest are summed up. */
+const MAX_SHOWN = 50;
+
 const USAGE = 'usage: npm run seed -- [--file PATH] [--reset]';
 
 function fail(message: string, code = 1): never {
@@ -74,7 +77,8 @@ async function main(): Promise<void> {
     );
   } catch (error) {
     if (error instanceof ModelValidationError) {
-      const lines = error.issues.map((issue) => `  ${formatIssue(issue, file)}`);
+      const lines = error.issues.slice(0, MAX_SHOWN).map((issue) => `  ${formatIssue(issue, file)}`);
+      if (error.issues.length > MAX_SHOWN) lines.push(`  … and ${error.issues.length - MAX_SHOWN} more`);
       fail(`${file}: ${error.issues.length} error(s); nothing was written\n${lines.join('\n')}`);
     }
     if (error instanceof StoreUnavailableError) {

@@ -179,7 +179,12 @@ function checkOptions(options: GenerateOptions): number {
   return chains;
 }
 
-const padded = (prefix: string, n: number) => `${prefix}-${String(n + 1).padStart(6, '0')}`;
+/** Synthetic ids start with `syn-`, so a generated dataset never collides with the seed graph's
+ *  ids and can be loaded beside it. */
+export const SYNTHETIC_ID_PREFIX = 'syn-';
+
+const padded = (prefix: string, n: number) =>
+  `${SYNTHETIC_ID_PREFIX}${prefix}-${String(n + 1).padStart(6, '0')}`;
 
 /** Draws the entities and core ties of a synthetic ecosystem; the wiring adds the rest. */
 class SyntheticEcosystem {
@@ -497,6 +502,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const ties = new TieFactory(
     random,
     `Synthetic data from graph-seed generateDataset (seed ${seed}) for scale tests`,
+    SYNTHETIC_ID_PREFIX,
   );
   wireEcosystem(ecosystem, GENERATOR_RATES, random, ties);
   return {

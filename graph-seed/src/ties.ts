@@ -170,6 +170,8 @@ export class TieFactory {
     private readonly random: Random,
     /** The evidence note every tie carries. */
     private readonly source: string,
+    /** Put before every relation id, so that datasets made apart can be loaded together. */
+    private readonly idPrefix = '',
   ) {}
 
   add(draft: RelationDraft, timing: TieTiming): Relation {
@@ -198,7 +200,7 @@ export class TieFactory {
   private nextId(type: RelationKind): string {
     const count = (this.counters.get(type) ?? 0) + 1;
     this.counters.set(type, count);
-    return `${slugOf(type)}-${String(count).padStart(6, '0')}`;
+    return `${this.idPrefix}${slugOf(type)}-${String(count).padStart(6, '0')}`;
   }
 
   /** Start (and end) days: skewed late, after both ends exist; planned ties start after today. */

@@ -124,3 +124,14 @@ describe('parseDataset', () => {
     ]);
   });
 });
+
+describe('relations to invalid entities', () => {
+  it('say that the entity has errors rather than that it is missing', () => {
+    const issues = issuesOf(dataset([{ ...firm, attributes: { stage: 'teen' } }, leader], [supplies]));
+    expect(issues.at(-1)).toEqual({
+      record: 'relations[0] (id r-1)',
+      field: 'from',
+      message: "entity 'pf-1' has errors (see above)",
+    });
+  });
+});

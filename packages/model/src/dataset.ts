@@ -101,11 +101,15 @@ export function parseDataset(input: unknown, options: ParseDatasetOptions = {}):
   const entities: Entity[] = [];
   const kindById = new Map<string, EntityKind>();
   const entityIds = new Set<string>();
+  /** Entities of the file that failed validation; relations to them say so. */
+  const invalidEntityIds = new Set<string>();
   for (const [index, raw] of envelope.data.entities.entries()) {
     const record = recordName('entities', index, raw);
     const hint = kindHint(raw, 'kind');
     if (hint !== undefined) {
       add([{ record, field: 'kind', message: hint }]);
+      const id = idOf(raw);
+      if (id !== undefined) invalidEntityIds.add(id);
       continue;
     }
     const rawId = idOf(raw);
@@ -117,6 +121,7 @@ export function parseDataset(input: unknown, options: ParseDatasetOptions = {}):
     const parsed = EntitySchema.safeParse(raw);
     if (!parsed.success) {
       add(issuesFromZod(parsed.error, record));
+      if (rawId !== undefined) invalidEntityIds.add(rawId);
       continue;
     }
     kindById.set(parsed.data.id, parsed.data.kind);
@@ -147,9 +152,10 @@ export function parseDataset(input: unknown, options: ParseDatasetOptions = {}):
     const relation = parsed.data;
     const fromKind = kindOf(relation.from);
     const toKind = kindOf(relation.to);
-    if (fromKind === undefined)
-      add([{ record, field: 'from', message: `no entity with id '${relation.from}'` }]);
-    if (toKind === undefined) add([{ record, field: 'to', message: `no entity with id '${relation.to}'` }]);
+    const missing = (id: string) =>
+      invalidEntityIds.has(id) ? `entity '${id}' has errors (see above)` : `no entity with id '${id}'`;
+    if (fromKind === undefined) add([{ record, field: 'from', message: missing(relation.from) }]);
+    if (toKind === undefined) add([{ record, field: 'to', message: missing(relation.to) }]);
     if (fromKind === undefined || toKind === undefined) continue;
     if (!relationAllowed(relation.type, fromKind, toKind)) {
       add([
