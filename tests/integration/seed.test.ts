@@ -78,7 +78,9 @@ describe('loading the seed graph', () => {
     const constraints = await executor.executeRead((tx) =>
       tx.run('SHOW CONSTRAINTS YIELD name RETURN count(*) AS n'),
     );
-    expect(constraints.records[0]?.get('n')).toBe(1 + ENTITY_KIND_NAMES.length + RELATION_KIND_NAMES.length);
+    expect(constraints.records[0]?.get('n')).toBe(
+      1 + ENTITY_KIND_NAMES.length + RELATION_KIND_NAMES.length + 2,
+    );
   });
 
   it('updates a changed record and bumps its version, leaving the rest alone', async () => {

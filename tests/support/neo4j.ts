@@ -1,4 +1,11 @@
-import { clearEcosystem, contentHash, ENTITY_LABEL, ensureSchema, Neo4jExecutor } from '@innograph/store';
+import {
+  CHANGE_LOG_LABEL,
+  clearEcosystem,
+  contentHash,
+  ENTITY_LABEL,
+  ensureSchema,
+  Neo4jExecutor,
+} from '@innograph/store';
 import { inject } from 'vitest';
 
 /** An executor on the suite's Neo4j (see tests/setup/neo4jServer.ts). */
@@ -7,10 +14,11 @@ export function testExecutor(): Neo4jExecutor {
   return new Neo4jExecutor({ uri, user, password });
 }
 
-/** Clears the ecosystem and makes sure the schema exists. */
+/** Clears the ecosystem and the change log, and makes sure the schema exists. */
 export async function freshDatabase(executor: Neo4jExecutor): Promise<void> {
   await ensureSchema(executor);
   await clearEcosystem(executor);
+  await executor.runAutoCommit(`MATCH (c:${CHANGE_LOG_LABEL}) DETACH DELETE c`);
 }
 
 /**

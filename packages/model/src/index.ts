@@ -1,3 +1,4 @@
+export * from './api.js';
 export * from './dataset.js';
 export * from './entity.js';
 export * from './issues.js';

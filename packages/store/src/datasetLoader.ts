@@ -247,7 +247,7 @@ function relationRows(
 function createEntitiesQuery(kind: EntityKind): string {
   return `UNWIND $rows AS row
 CREATE (n:${ENTITY_LABEL}:${kindLabel(kind)})
-SET n = row.props, n.hash = row.hash, n.version = 1, n.createdAt = datetime(), n.updatedAt = n.createdAt`;
+SET n = row.props, n.hash = row.hash, n.version = 1, n.createdAt = datetime(), n.updatedAt = datetime()`;
 }
 
 function updateEntitiesQuery(kind: EntityKind): string {
@@ -270,7 +270,7 @@ function createRelationsQuery(type: RelationKind): string {
 MATCH (a:${ENTITY_LABEL}) USING INDEX a:${ENTITY_LABEL}(id) WHERE a.id = row.from
 MATCH (b:${ENTITY_LABEL}) USING INDEX b:${ENTITY_LABEL}(id) WHERE b.id = row.to
 CREATE (a)-[r:${relationType(type)}]->(b)
-${SET_RELATION}, r.version = 1, r.createdAt = datetime(), r.updatedAt = r.createdAt`;
+${SET_RELATION}, r.version = 1, r.createdAt = datetime(), r.updatedAt = datetime()`;
 }
 
 function updateRelationsQuery(type: RelationKind): string {

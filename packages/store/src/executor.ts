@@ -23,8 +23,10 @@ export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 export class Neo4jExecutor {
   readonly driver: Driver;
   readonly database: string | undefined;
+  readonly uri: string;
 
   constructor(config: StoreConfig) {
+    this.uri = config.uri;
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,

@@ -14,6 +14,13 @@ export function schemaStatements(): string[] {
     // The CJK analyzer indexes Chinese as overlapping bigrams and Latin text as words, so both
     // 智能座舱 and "cockpit" find their entities.
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.nameZh, n.nameEn] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`,
+    // The change log (changes.ts): entry ids, the one sequence node, newest-first order by `seq`,
+    // time and the record an entry is about.
+    'CREATE CONSTRAINT change_log_entry_id IF NOT EXISTS FOR (e:ChangeLogEntry) REQUIRE e.id IS UNIQUE',
+    'CREATE CONSTRAINT change_log_sequence_id IF NOT EXISTS FOR (s:ChangeLogSequence) REQUIRE s.id IS UNIQUE',
+    'CREATE INDEX change_log_seq IF NOT EXISTS FOR (e:ChangeLogEntry) ON (e.seq)',
+    'CREATE INDEX change_log_at IF NOT EXISTS FOR (e:ChangeLogEntry) ON (e.at)',
+    'CREATE INDEX change_log_target IF NOT EXISTS FOR (e:ChangeLogEntry) ON (e.targetId)',
   ];
   for (const kind of ENTITY_KIND_NAMES) {
     statements.push(

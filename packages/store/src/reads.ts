@@ -1,0 +1,826 @@
+/**
+ * Reading the graph in the shapes of the HTTP contract (`@innograph/model`, api.ts): full-text
+ * search with cursor pages, an entity with its relations, subgraphs, neighbourhoods and shortest
+ * paths. Every value is a query parameter, labels and types come from cypher.ts, and every row
+ * Neo4j returns is parsed (records with the model's schemas, through mapping.ts).
+ */
+import {
+  API_LIMITS,
+  BilingualName,
+  Confidence,
+  ENTITY_KINDS,
+  EntityId,
+  type EntityKind,
+  EntityKindSchema,
+  type EntityRecord,
+  EntityRef,
+  EntityResponse,
+  Evidence,
+  type GraphQuery,
+  IsoDate,
+  type NeighborhoodQuery,
+  type PathsQuery,
+  type PathsResponse,
+  RELATION_KIND_NAMES,
+  RELATION_KINDS,
+  type RelationKind,
+  RelationKindSchema,
+  type RelationRecord,
+  RelationStatus,
+  type RelationView,
+  type SearchQuery,
+  type SearchResponse,
+  type SerializedGraph,
+  StoredMeta,
+} from '@innograph/model';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
+import { anyRelationType, ENTITY_LABEL, kindLabel, relationType } from './cypher.js';
+import { StoreError } from './errors.js';
+import type { Neo4jExecutor } from './executor.js';
+import { entityFromProperties, relationFromProperties } from './mapping.js';
+import { FULLTEXT_INDEX } from './schema.js';
+
+/** A search cursor that this store did not make, or made for another kind of query. */
+export class InvalidCursorError extends StoreError {}
+
+// ---------------------------------------------------------------------------------------------
+// Rows: everything Neo4j returns is parsed before use
+// ---------------------------------------------------------------------------------------------
+
+type QueryParameters = Record<string, unknown>;
+
+const Properties = z.record(z.string(), z.unknown());
+
+/** A Neo4j DateTime (or an ISO string) as an ISO-8601 string. */
+const IsoDateTime = z.union([
+  z.string(),
+  z.custom<{ toStandardDate(): Date }>((value) => neo4j.isDateTime(value), 'expected a Neo4j DateTime'),
+]);
+
+const StoredMetaProperties = z.object({
+  version: z.number().int().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime.nullish(),
+});
+
+const NodeRow = z.object({ props: Properties });
+const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: Properties });
+const IdRow = z.object({ id: z.string() });
+
+async function readRows<T>(
+  tx: ManagedTransaction,
+  schema: z.ZodType<T>,
+  query: string,
+  parameters: QueryParameters = {},
+): Promise<T[]> {
+  const result = await tx.run(query, parameters);
+  return result.records.map((record) => schema.parse(record.toObject()));
+}
+
+function isoString(value: z.infer<typeof IsoDateTime>): string {
+  return typeof value === 'string' ? value : value.toStandardDate().toISOString();
+}
+
+function storedMeta(props: Record<string, unknown>) {
+  const meta = StoredMetaProperties.parse(props);
+  const createdAt = isoString(meta.createdAt);
+  // A record that was never updated may carry no updatedAt: it was last changed when created.
+  const updatedAt =
+    meta.updatedAt === null || meta.updatedAt === undefined ? createdAt : isoString(meta.updatedAt);
+  return { version: meta.version, createdAt, updatedAt };
+}
+
+/** An entity with the store's version and timestamps, from node properties. */
+export function entityRecordFromProperties(props: Record<string, unknown>): EntityRecord {
+  return { ...entityFromProperties(props), ...storedMeta(props) };
+}
+
+function relationRecordFromRow(row: z.infer<typeof EdgeRow>): RelationRecord {
+  return { ...relationFromProperties(row.type, row.from, row.to, row.props), ...storedMeta(row.props) };
+}
+
+/** A whole number as a Cypher INTEGER (JavaScript numbers travel as floats, which LIMIT refuses). */
+function integer(value: number) {
+  return neo4j.int(value);
+}
+
+/** An empty list means the same as no list: no filter. */
+function nonEmptyList<T>(list: readonly T[] | undefined): readonly T[] | undefined {
+  return list === undefined || list.length === 0 ? undefined : list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------------------------
+
+/** Lucene's English stop words, which the CJK analyzer drops from names. */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a and are as at be but by for if in into is it no not of on or s such t that the their then there these they this to was will with www'.split(
+    ' ',
+  ),
+);
+
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
+/** Runs of CJK characters, or runs of other letters, digits and apostrophes. */
+const TERM = new RegExp(`[${CJK}]+|(?:(?![${CJK}])[\\p{L}\\p{M}\\p{N}'])+`, 'gu');
+const MAX_TERMS = 16;
+
+/** Escapes every character the Lucene classic query parser treats as syntax. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '\\$&');
+}
+
+/** The words of a search text as the index sees them: CJK runs and Latin words, lower case. */
+export function searchTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const match of text.matchAll(TERM)) {
+    const term = match[0].replace(/^'+|'+$/g, '').toLowerCase();
+    if (term !== '') terms.push(term);
+  }
+  return terms.slice(0, MAX_TERMS);
+}
+
+/** Chinese is indexed as bigrams: a phrase finds any run of two or more characters, and a single
+ *  character is found as the first or the second half of a bigram. */
+function cjkClause(term: string): string {
+  const escaped = escapeLucene(term);
+  if ([...term].length === 1) return `+(${escaped}* *${escaped})`;
+  return `+("${escaped}" ${escaped}*)`;
+}
+
+/** A Latin word matches as a prefix; the whole word scores higher. Stop words are not indexed,
+ *  so they only add to the score. */
+function wordClause(term: string): string {
+  const escaped = escapeLucene(term);
+  const clause = `(${escaped}* ${escaped}^2)`;
+  return STOP_WORDS.has(term) ? clause : `+${clause}`;
+}
+
+/** A Lucene query for the full-text index in which every term of `text` must match, or null when
+ *  the text holds nothing searchable (only punctuation or Lucene syntax). */
+export function fulltextQuery(text: string): string | null {
+  const terms = searchTerms(text);
+  if (terms.length === 0) return null;
+  return terms.map((term) => (CJK_CHAR.test(term) ? cjkClause(term) : wordClause(term))).join(' ');
+}
+
+const SearchCursor = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('score'), score: z.number(), id: z.string() }),
+  z.object({ by: z.literal('name'), name: z.string(), id: z.string() }),
+]);
+export type SearchCursor = z.infer<typeof SearchCursor>;
+
+/** An opaque cursor: the position after the last item of a page. */
+export function encodeCursor(cursor: SearchCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeCursor(text: string): SearchCursor {
+  try {
+    return SearchCursor.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+  } catch (error) {
+    throw new InvalidCursorError('the cursor is not one this search returned', undefined, { cause: error });
+  }
+}
+
+function wrongCursor(): never {
+  throw new InvalidCursorError('the cursor belongs to another kind of search');
+}
+
+function scoreCursor(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const cursor = decodeCursor(text);
+  return cursor.by === 'score' ? cursor : wrongCursor();
+}
+
+function nameCursor(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const cursor = decodeCursor(text);
+  return cursor.by === 'name' ? cursor : wrongCursor();
+}
+
+/** The filters of a search as Cypher conditions on `n`, with their parameters. */
+function searchFilters(query: SearchQuery): { conditions: string[]; parameters: QueryParameters } {
+  const conditions: string[] = [];
+  const parameters: QueryParameters = {};
+  const kinds = nonEmptyList(query.kind);
+  if (kinds !== undefined) {
+    conditions.push('n.kind IN $kinds');
+    parameters.kinds = kinds;
+  }
+  if (query.chain !== undefined) {
+    conditions.push(
+      `EXISTS { (n)-[:${relationType('BELONGS_TO')}]->(:${kindLabel('IndustryChain')} {id: $chain}) }`,
+    );
+    parameters.chain = query.chain;
+  }
+  if (query.park !== undefined) {
+    conditions.push(
+      `EXISTS { (n)-[:${relationType('LOCATED_IN')}]->(:${kindLabel('SciencePark')} {id: $park}) }`,
+    );
+    parameters.park = query.park;
+  }
+  if (query.ownership !== undefined) {
+    conditions.push('n.ownership = $ownership');
+    parameters.ownership = query.ownership;
+  }
+  if (query.stage !== undefined) {
+    conditions.push('n.stage = $stage');
+    parameters.stage = query.stage;
+  }
+  return { conditions, parameters };
+}
+
+function where(conditions: readonly string[]): string {
+  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+}
+
+const ScoredRow = z.object({ props: Properties, score: z.number() });
+
+async function fulltextPage(tx: ManagedTransaction, lucene: string, query: SearchQuery) {
+  const { conditions, parameters } = searchFilters(query);
+  const after = scoreCursor(query.cursor);
+  if (after !== undefined) {
+    conditions.push('(score < $afterScore OR (score = $afterScore AND n.id > $afterId))');
+    Object.assign(parameters, { afterScore: after.score, afterId: after.id });
+  }
+  const rows = await readRows(
+    tx,
+    ScoredRow,
+    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score
+     ${where([`n:${ENTITY_LABEL}`, ...conditions])}
+     RETURN properties(n) AS props, score
+     ORDER BY score DESC, n.id
+     LIMIT $take`,
+    { ...parameters, index: FULLTEXT_INDEX, lucene, take: integer(query.limit + 1) },
+  );
+  return page(
+    rows,
+    query.limit,
+    (row, record): SearchCursor => ({ by: 'score', score: row.score, id: record.id }),
+  );
+}
+
+async function listPage(tx: ManagedTransaction, query: SearchQuery) {
+  const { conditions, parameters } = searchFilters(query);
+  const after = nameCursor(query.cursor);
+  if (after !== undefined) {
+    conditions.push('(n.nameEn > $afterName OR (n.nameEn = $afterName AND n.id > $afterId))');
+    Object.assign(parameters, { afterName: after.name, afterId: after.id });
+  }
+  const rows = await readRows(
+    tx,
+    NodeRow,
+    `MATCH (n:${ENTITY_LABEL}) ${where(conditions)}
+     RETURN properties(n) AS props
+     ORDER BY n.nameEn, n.id
+     LIMIT $take`,
+    { ...parameters, take: integer(query.limit + 1) },
+  );
+  return page(
+    rows,
+    query.limit,
+    (_row, record): SearchCursor => ({ by: 'name', name: record.name.en, id: record.id }),
+  );
+}
+
+/** One page of `limit` items out of up to `limit + 1` rows, and the cursor after it. */
+function page<R extends { props: Record<string, unknown> }>(
+  rows: readonly R[],
+  limit: number,
+  position: (row: R, record: EntityRecord) => SearchCursor,
+): SearchResponse {
+  const shown = rows.slice(0, limit);
+  const items = shown.map((row) => entityRecordFromProperties(row.props));
+  const lastRow = shown.at(-1);
+  const lastItem = items.at(-1);
+  const more = rows.length > limit && lastRow !== undefined && lastItem !== undefined;
+  return { items, nextCursor: more ? encodeCursor(position(lastRow, lastItem)) : null, limit };
+}
+
+/**
+ * Entities by name (Chinese or English, prefixes and parts of words, best match first) or, without
+ * `q`, all entities by English name; filtered by kind, chain, park, ownership and stage, a page at
+ * a time. A `q` with nothing searchable in it (only punctuation) finds nothing.
+ */
+export async function searchEntities(executor: Neo4jExecutor, query: SearchQuery): Promise<SearchResponse> {
+  const text = query.q ?? '';
+  if (text.trim() === '') return executor.executeRead((tx) => listPage(tx, query));
+  const lucene = fulltextQuery(text);
+  if (lucene === null) return { items: [], nextCursor: null, limit: query.limit };
+  return executor.executeRead((tx) => fulltextPage(tx, lucene, query));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One entity
+// ---------------------------------------------------------------------------------------------
+
+const RelationGroupRow = z.object({
+  type: z.string(),
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      props: Properties,
+      other: z.object({ id: z.string(), kind: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    }),
+  ),
+});
+
+function relationView(
+  entityId: string,
+  type: string,
+  item: z.infer<typeof RelationGroupRow>['items'][number],
+) {
+  const relation = relationRecordFromRow({ type, from: item.from, to: item.to, props: item.props });
+  const other = EntityRef.parse({
+    id: item.other.id,
+    kind: item.other.kind,
+    name: { zh: item.other.nameZh, en: item.other.nameEn },
+  });
+  const view: RelationView = {
+    relation,
+    direction: relation.from === entityId ? 'outgoing' : 'incoming',
+    other,
+  };
+  return view;
+}
+
+/**
+ * An entity with its relations in both directions, grouped by kind (newest first), each list
+ * capped at `API_LIMITS.entityRelations`; null when there is no entity with this id.
+ */
+export async function getEntity(executor: Neo4jExecutor, id: string): Promise<EntityResponse | null> {
+  return executor.executeRead(async (tx) => {
+    const [node] = await readRows(
+      tx,
+      NodeRow,
+      `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN properties(n) AS props`,
+      { id },
+    );
+    if (node === undefined) return null;
+    const groups = await readRows(
+      tx,
+      RelationGroupRow,
+      `MATCH (n:${ENTITY_LABEL} {id: $id})-[r:${anyRelationType()}]-(m:${ENTITY_LABEL})
+       WITH r, m ORDER BY r.since DESC, r.id
+       WITH type(r) AS type, collect({
+         from: startNode(r).id, to: endNode(r).id, props: properties(r),
+         other: m {.id, .kind, .nameZh, .nameEn}
+       }) AS views
+       RETURN type, size(views) AS total, views[..$cap] AS items`,
+      { id, cap: integer(API_LIMITS.entityRelations) },
+    );
+    const byType = new Map(groups.map((group) => [group.type, group]));
+    // Every kind is a key, with an empty list and a zero count when the entity has none.
+    return EntityResponse.parse({
+      entity: entityRecordFromProperties(node.props),
+      relations: Object.fromEntries(
+        RELATION_KIND_NAMES.map((type) => [
+          type,
+          (byType.get(type)?.items ?? []).map((item) => relationView(id, type, item)),
+        ]),
+      ),
+      relationCounts: Object.fromEntries(
+        RELATION_KIND_NAMES.map((type) => [type, byType.get(type)?.total ?? 0]),
+      ),
+      truncated: groups.some((group) => group.total > group.items.length),
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialised graphs (graphology's export format)
+// ---------------------------------------------------------------------------------------------
+
+export type GraphNode = SerializedGraph['nodes'][number];
+export type GraphEdge = SerializedGraph['edges'][number];
+
+const GRAPH_OPTIONS: SerializedGraph['options'] = { type: 'directed', multi: true, allowSelfLoops: false };
+
+/** What a graph node shows of an entity. */
+export interface NodeFields {
+  id: string;
+  kind: EntityKind;
+  nameZh: string;
+  nameEn: string;
+  version: number;
+  attributes: Record<string, unknown>;
+}
+
+/** What a graph edge shows of a relation. */
+export interface EdgeFields {
+  id: string;
+  type: RelationKind;
+  from: string;
+  to: string;
+  status: RelationStatus;
+  since: string;
+  until: string | null;
+  source: string;
+  confidence: Confidence;
+  attributes: Record<string, unknown>;
+}
+
+// The two builders below assign fields one by one: with 100k edges, object spread is measurably
+// slower. The fixed fields are set last, so they win over an attribute of the same name.
+
+/** A node keyed by the entity id: its kind, names (English as the label), attributes and version. */
+export function graphNode(fields: NodeFields): GraphNode {
+  const attributes: Record<string, unknown> = Object.assign({}, fields.attributes);
+  attributes.kind = fields.kind;
+  attributes.nameZh = fields.nameZh;
+  attributes.nameEn = fields.nameEn;
+  attributes.label = fields.nameEn;
+  attributes.version = fields.version;
+  return { key: fields.id, attributes };
+}
+
+/** An edge keyed by the relation id, with its kind, status, dates, evidence and attributes. */
+export function graphEdge(fields: EdgeFields): GraphEdge {
+  const attributes: Record<string, unknown> = Object.assign({}, fields.attributes);
+  attributes.type = fields.type;
+  attributes.status = fields.status;
+  attributes.since = fields.since;
+  if (fields.until !== null) attributes.until = fields.until;
+  attributes.confidence = fields.confidence;
+  attributes.source = fields.source;
+  return { key: fields.id, source: fields.from, target: fields.to, attributes };
+}
+
+/** A graph from nodes and edges; edges whose ends are not both among the nodes are left out. */
+export function serializedGraph(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  meta: { truncated: boolean; maxNodes: number } & Record<string, unknown>,
+): SerializedGraph {
+  const keys = new Set(nodes.map((node) => node.key));
+  const kept = edges.filter((edge) => keys.has(edge.source) && keys.has(edge.target));
+  return {
+    options: GRAPH_OPTIONS,
+    attributes: { ...meta, nodeCount: nodes.length, edgeCount: kept.length },
+    nodes: [...nodes],
+    edges: kept,
+  };
+}
+
+// Graphs are read lean. Each node and each relationship comes back as one flat list of values
+// (maps decode slowly in the driver), without the store's timestamps and hash (a DateTime takes
+// ~15 µs to decode) and with dates as strings; attributes follow in the order the ontology lists
+// them for the kind. Within a transaction nodes are addressed by element id: no index lookups,
+// and no property reads to test whether the far end of a relationship is in the graph.
+
+/** Attribute names by entity kind and by relation kind, from the ontology, as query parameters. */
+const ATTRIBUTE_PARAMETERS = {
+  entityAttributes: attributeNames(ENTITY_KINDS),
+  relationAttributes: attributeNames(RELATION_KINDS),
+};
+
+function attributeNames(kinds: Record<string, { attributes: z.ZodObject }>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(kinds).map(([kind, def]) => [kind, Object.keys(def.attributes.shape)]),
+  );
+}
+
+/** `[elementId, id, kind, nameZh, nameEn, version, ...attributes of its kind]` of node `n`. */
+function nodeValues(n: string): string {
+  return `[elementId(${n}), ${n}.id, ${n}.kind, ${n}.nameZh, ${n}.nameEn, ${n}.version]
+    + [key IN $entityAttributes[${n}.kind] | ${n}[key]]`;
+}
+
+/** `[type, start ref, end ref, id, status, since, until, source, confidence, ...attributes of its
+ *  kind]` of relationship `r`, reading properties from `p` (`r` itself or `properties(r)`). */
+function relationValues(r: string, p: string, start: string, end: string): string {
+  return `[type(${r}), ${start}, ${end}, ${p}.id, ${p}.status, toString(${p}.since), toString(${p}.until),
+    ${p}.source, ${p}.confidence] + [key IN $relationAttributes[type(${r})] | ${p}[key]]`;
+}
+
+const Values = z.object({ values: z.array(z.unknown()) });
+const Ref = z.string();
+
+/** Node values, each checked with the model's schema for its field. */
+const NodeValues = z.tuple(
+  [Ref, EntityId, EntityKindSchema, BilingualName.shape.zh, BilingualName.shape.en, StoredMeta.shape.version],
+  z.unknown(),
+);
+
+/** Relationship values, each checked with the model's schema for its field. */
+const EdgeValues = z.tuple(
+  [
+    RelationKindSchema,
+    Ref,
+    Ref,
+    EntityId,
+    RelationStatus,
+    IsoDate,
+    IsoDate.nullable(),
+    Evidence.shape.source,
+    Confidence,
+  ],
+  z.unknown(),
+);
+
+/** Attribute values in the order of the kind's schema, parsed with that schema (unset ones left
+ *  out, so that defaults apply). Graphs read only the attributes the ontology names. */
+function parseAttributes(schema: z.ZodObject, values: readonly unknown[]) {
+  const set: Record<string, unknown> = {};
+  Object.keys(schema.shape).forEach((name, index) => {
+    const value = values[index];
+    if (value !== null && value !== undefined) set[name] = value;
+  });
+  return schema.parse(set);
+}
+
+/** A node of a graph being built, with the element id that addresses it in this transaction. */
+interface PlacedNode {
+  ref: string;
+  node: GraphNode;
+}
+
+function placedNode(values: readonly unknown[]): PlacedNode {
+  const [ref, id, kind, nameZh, nameEn, version, ...rest] = NodeValues.parse(values);
+  const attributes = parseAttributes(ENTITY_KINDS[kind].attributes, rest);
+  return { ref, node: graphNode({ id, kind, nameZh, nameEn, version, attributes }) };
+}
+
+/** An edge from relationship values; `idOf` turns the element ids of its ends into entity ids. */
+function edgeFromValues(values: readonly unknown[], idOf: ReadonlyMap<string, string>): GraphEdge {
+  const [type, startRef, endRef, id, status, since, until, source, confidence, ...rest] =
+    EdgeValues.parse(values);
+  const attributes = parseAttributes(RELATION_KINDS[type].attributes, rest);
+  return graphEdge({
+    id,
+    type,
+    from: entityIdOf(idOf, startRef),
+    to: entityIdOf(idOf, endRef),
+    status,
+    since,
+    until,
+    source,
+    confidence,
+    attributes,
+  });
+}
+
+function entityIdOf(idOf: ReadonlyMap<string, string>, ref: string): string {
+  const id = idOf.get(ref);
+  if (id === undefined)
+    throw new StoreError(`store: a relationship ends at a node outside the graph (${ref})`);
+  return id;
+}
+
+async function readValues(tx: ManagedTransaction, query: string, parameters: QueryParameters) {
+  const rows = await readRows(tx, Values, query, { ...ATTRIBUTE_PARAMETERS, ...parameters });
+  return rows.map((row) => row.values);
+}
+
+interface EdgeFilter {
+  relations?: readonly RelationKind[] | undefined;
+  statuses?: readonly RelationStatus[] | undefined;
+  /** Keep relations still running on or after this date. */
+  from?: string | undefined;
+  /** Keep relations that started on or before this date. */
+  to?: string | undefined;
+}
+
+function edgeConditions(filter: EdgeFilter): { conditions: string[]; parameters: QueryParameters } {
+  const conditions = ['elementId(b) IN $refs'];
+  const parameters: QueryParameters = {};
+  const statuses = nonEmptyList(filter.statuses);
+  if (statuses !== undefined) {
+    conditions.push('r.status IN $statuses');
+    parameters.statuses = statuses;
+  }
+  if (filter.to !== undefined) {
+    conditions.push('r.since <= date($to)');
+    parameters.to = filter.to;
+  }
+  if (filter.from !== undefined) {
+    conditions.push('(r.until IS NULL OR r.until >= date($from))');
+    parameters.from = filter.from;
+  }
+  return { conditions, parameters };
+}
+
+/** The relations (of the filter's kinds, statuses and dates) among the given nodes. */
+async function edgesAmong(
+  tx: ManagedTransaction,
+  nodes: readonly PlacedNode[],
+  filter: EdgeFilter,
+): Promise<GraphEdge[]> {
+  if (nodes.length === 0) return [];
+  const idOf = new Map(nodes.map(({ ref, node }) => [ref, node.key]));
+  const { conditions, parameters } = edgeConditions(filter);
+  const rows = await readValues(
+    tx,
+    `UNWIND $refs AS ref
+     MATCH (a) WHERE elementId(a) = ref
+     MATCH (a)-[r:${anyRelationType(nonEmptyList(filter.relations))}]->(b)
+     ${where(conditions)}
+     WITH r, ref, b, properties(r) AS p
+     RETURN ${relationValues('r', 'p', 'ref', 'elementId(b)')} AS values`,
+    { ...parameters, refs: [...idOf.keys()] },
+  );
+  return rows.map((values) => edgeFromValues(values, idOf));
+}
+
+type GraphMetaInput = Parameters<typeof serializedGraph>[2];
+
+function graphOf(placed: readonly PlacedNode[], edges: readonly GraphEdge[], meta: GraphMetaInput) {
+  return serializedGraph(
+    placed.map(({ node }) => node),
+    edges,
+    meta,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subgraph
+// ---------------------------------------------------------------------------------------------
+
+/** Where the candidate nodes `n` of a subgraph come from: everything, or one chain and its members. */
+function subgraphSource(chain: string | undefined): string {
+  if (chain === undefined) return `MATCH (n:${ENTITY_LABEL})`;
+  return `MATCH (c:${kindLabel('IndustryChain')} {id: $chain})
+     UNWIND [c] + COLLECT { MATCH (m:${ENTITY_LABEL})-[:${relationType('BELONGS_TO')}]->(c) RETURN DISTINCT m } AS n`;
+}
+
+/**
+ * The entities of the given kinds (all when unset), restricted to a chain's members and the chain
+ * itself when `chain` is set, and the relations between them of the given kinds and statuses
+ * that overlap [`from`, `to`]. At most `limit` nodes, the most connected first (by their number of
+ * relations of the given kinds, then by id).
+ */
+export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Promise<SerializedGraph> {
+  return executor.executeRead(async (tx) => {
+    const kinds = nonEmptyList(query.kinds);
+    const relations = nonEmptyList(query.relations);
+    const rows = await readValues(
+      tx,
+      `${subgraphSource(query.chain)}
+       WITH n ${kinds === undefined ? '' : 'WHERE n.kind IN $kinds'}
+       WITH n, COUNT { (n)-[:${anyRelationType(relations)}]-() } AS degree
+       ORDER BY degree DESC, n.id
+       LIMIT $take
+       RETURN ${nodeValues('n')} AS values`,
+      { chain: query.chain ?? null, kinds: kinds ?? null, take: integer(query.limit + 1) },
+    );
+    const placed = rows.slice(0, query.limit).map(placedNode);
+    const edges = await edgesAmong(tx, placed, {
+      relations,
+      statuses: query.status,
+      from: query.from,
+      to: query.to,
+    });
+    return graphOf(placed, edges, { truncated: rows.length > query.limit, maxNodes: query.limit });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Neighbourhood
+// ---------------------------------------------------------------------------------------------
+
+/** The next ring of a breadth-first search: up to `room` entities next to the frontier that were
+ *  not seen yet (the database stops expanding once it has them). */
+async function nextRing(
+  tx: ManagedTransaction,
+  frontier: readonly string[],
+  seen: readonly string[],
+  room: number,
+  relations: readonly RelationKind[] | undefined,
+): Promise<PlacedNode[]> {
+  const rows = await readValues(
+    tx,
+    `UNWIND $frontier AS ref
+     MATCH (f) WHERE elementId(f) = ref
+     MATCH (f)-[:${anyRelationType(relations)}]-(m:${ENTITY_LABEL})
+     WHERE NOT elementId(m) IN $seen
+     WITH DISTINCT m LIMIT $room
+     RETURN ${nodeValues('m')} AS values`,
+    { frontier, seen, room: integer(room) },
+  );
+  return rows.map(placedNode);
+}
+
+/**
+ * The ego network of an entity: everything up to `depth` relations away over the given kinds (both
+ * directions), nearest first and cut at `limit` nodes (the centre always in), with the relations
+ * among them. Null when there is no entity with this id.
+ */
+export async function neighborhood(
+  executor: Neo4jExecutor,
+  id: string,
+  query: NeighborhoodQuery,
+): Promise<SerializedGraph | null> {
+  return executor.executeRead(async (tx) => {
+    const [center] = await readValues(
+      tx,
+      `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${nodeValues('n')} AS values`,
+      { id },
+    );
+    if (center === undefined) return null;
+    const relations = nonEmptyList(query.relations);
+    const placed = [placedNode(center)];
+    let frontier = placed.map((node) => node.ref);
+    let truncated = false;
+    for (let level = 1; level <= query.depth && frontier.length > 0 && !truncated; level++) {
+      const room = query.limit - placed.length;
+      const seen = placed.map((node) => node.ref);
+      const ring = await nextRing(tx, frontier, seen, room + 1, relations);
+      truncated = ring.length > room;
+      const added = ring.slice(0, room);
+      placed.push(...added);
+      frontier = added.map((node) => node.ref);
+    }
+    const edges = await edgesAmong(tx, placed, { relations });
+    return graphOf(placed, edges, { truncated, maxNodes: query.limit, center: id, depth: query.depth });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shortest paths
+// ---------------------------------------------------------------------------------------------
+
+const PathRow = z.object({ nodes: z.array(z.array(z.unknown())), relations: z.array(z.array(z.unknown())) });
+
+type Path = PathsResponse['paths'][number];
+
+function comparePaths(a: Path, b: Path): number {
+  const left = a.nodes.join('\u0000');
+  const right = b.nodes.join('\u0000');
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+async function missingIds(tx: ManagedTransaction, ids: readonly string[]): Promise<string[]> {
+  const found = await readRows(tx, IdRow, `MATCH (n:${ENTITY_LABEL}) WHERE n.id IN $ids RETURN n.id AS id`, {
+    ids,
+  });
+  const present = new Set(found.map((row) => row.id));
+  return [...new Set(ids)].filter((id) => !present.has(id));
+}
+
+/** Up to `take` shortest paths, ignoring direction, of at most `API_LIMITS.pathLength` relations,
+ *  as node and relationship values. From an entity to itself: the path of length 0. */
+async function findShortestPaths(tx: ManagedTransaction, query: PathsQuery, take: number) {
+  if (query.from === query.to) {
+    const nodes = await readValues(
+      tx,
+      `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${nodeValues('n')} AS values`,
+      { id: query.from },
+    );
+    return [{ nodes, relations: [] }];
+  }
+  const types = anyRelationType(nonEmptyList(query.relations));
+  return readRows(
+    tx,
+    PathRow,
+    `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
+     MATCH p = allShortestPaths((a)-[:${types}*..${API_LIMITS.pathLength}]-(b))
+     WITH p LIMIT $take
+     RETURN [n IN nodes(p) | ${nodeValues('n')}] AS nodes,
+            [r IN relationships(p) | ${relationValues('r', 'r', 'elementId(startNode(r))', 'elementId(endNode(r))')}] AS relations`,
+    { ...ATTRIBUTE_PARAMETERS, from: query.from, to: query.to, take: integer(take) },
+  );
+}
+
+/**
+ * Every shortest path (ties included) between two entities over the given relation kinds,
+ * ignoring direction, up to `API_LIMITS.pathLength` relations long and at most `limit` of them,
+ * with the graph they span. `{ missing }` names the ids that are not stored.
+ */
+export async function shortestPaths(
+  executor: Neo4jExecutor,
+  query: PathsQuery,
+): Promise<PathsResponse | { missing: string[] }> {
+  return executor.executeRead(async (tx) => {
+    const missing = await missingIds(tx, [query.from, query.to]);
+    if (missing.length > 0) return { missing };
+    const rows = await findShortestPaths(tx, query, query.limit + 1);
+    const shown = rows.slice(0, query.limit);
+    const nodes = new Map<string, GraphNode>();
+    const edges = new Map<string, GraphEdge>();
+    const paths: Path[] = shown.map((row) => {
+      const pathNodes = row.nodes.map(placedNode);
+      const idOf = new Map(pathNodes.map(({ ref, node }) => [ref, node.key]));
+      const pathEdges = row.relations.map((values) => edgeFromValues(values, idOf));
+      for (const { node } of pathNodes) nodes.set(node.key, node);
+      for (const edge of pathEdges) edges.set(edge.key, edge);
+      return { nodes: pathNodes.map(({ node }) => node.key), relations: pathEdges.map((edge) => edge.key) };
+    });
+    paths.sort(comparePaths);
+    const truncated = rows.length > query.limit;
+    return {
+      paths,
+      length: paths[0]?.relations.length ?? null,
+      truncated,
+      graph: serializedGraph([...nodes.values()], [...edges.values()], {
+        truncated,
+        maxNodes: nodes.size,
+        maxPaths: query.limit,
+      }),
+    };
+  });
+}
