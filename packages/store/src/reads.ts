@@ -39,6 +39,7 @@ import { anyRelationType, ENTITY_LABEL, kindLabel, relationType } from './cypher
 import { StoreError } from './errors.js';
 import type { Neo4jExecutor } from './executor.js';
 import { entityFromProperties, relationFromProperties } from './mapping.js';
+import { type EdgeRow, NodeRow, Properties, readRows, storeFields } from './rows.js';
 import { FULLTEXT_INDEX } from './schema.js';
 
 /** A search cursor that this store did not make, or made for another kind of query. */
@@ -50,45 +51,10 @@ export class InvalidCursorError extends StoreError {}
 
 type QueryParameters = Record<string, unknown>;
 
-const Properties = z.record(z.string(), z.unknown());
-
-/** A Neo4j DateTime (or an ISO string) as an ISO-8601 string. */
-const IsoDateTime = z.union([
-  z.string(),
-  z.custom<{ toStandardDate(): Date }>((value) => neo4j.isDateTime(value), 'expected a Neo4j DateTime'),
-]);
-
-const StoredMetaProperties = z.object({
-  version: z.number().int().min(1),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime.nullish(),
-});
-
-const NodeRow = z.object({ props: Properties });
-const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: Properties });
 const IdRow = z.object({ id: z.string() });
 
-async function readRows<T>(
-  tx: ManagedTransaction,
-  schema: z.ZodType<T>,
-  query: string,
-  parameters: QueryParameters = {},
-): Promise<T[]> {
-  const result = await tx.run(query, parameters);
-  return result.records.map((record) => schema.parse(record.toObject()));
-}
-
-function isoString(value: z.infer<typeof IsoDateTime>): string {
-  return typeof value === 'string' ? value : value.toStandardDate().toISOString();
-}
-
 function storedMeta(props: Record<string, unknown>) {
-  const meta = StoredMetaProperties.parse(props);
-  const createdAt = isoString(meta.createdAt);
-  // A record that was never updated may carry no updatedAt: it was last changed when created.
-  const updatedAt =
-    meta.updatedAt === null || meta.updatedAt === undefined ? createdAt : isoString(meta.updatedAt);
-  return { version: meta.version, createdAt, updatedAt };
+  return storeFields(props).meta;
 }
 
 /** An entity with the store's version and timestamps, from node properties. */

@@ -42,6 +42,7 @@ import {
   relationFromProperties,
   relationProperties,
 } from './mapping.js';
+import { EdgeRow, NodeRow, readRows, storeFields } from './rows.js';
 
 /** What a delete removed: the record's id and how many relations went with it (for a relation,
  *  1: itself). */
@@ -59,24 +60,6 @@ export interface DeleteEntityOptions {
 // Rows: everything Neo4j returns is parsed before use
 // ---------------------------------------------------------------------------------------------
 
-const Properties = z.record(z.string(), z.unknown());
-
-/** A stored timestamp: a Neo4j DateTime (or an ISO string). */
-const Timestamp = z.union([
-  z.string(),
-  z.custom<{ toStandardDate(): Date }>((value) => neo4j.isDateTime(value), 'expected a Neo4j DateTime'),
-]);
-
-const StoreFields = z.object({
-  version: z.number().int().min(1),
-  hash: z.string().nullish(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp.nullish(),
-});
-
-const NodeRow = z.object({ props: Properties });
-const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: Properties });
-type EdgeRow = z.infer<typeof EdgeRow>;
 const KindRow = z.object({ id: z.string(), kind: EntityKindSchema });
 const CountRow = z.object({ count: z.number().int() });
 
@@ -84,29 +67,6 @@ const CountRow = z.object({ count: z.number().int() });
 interface Stored<R> {
   record: R;
   hash: string | null;
-}
-
-async function readRows<T>(
-  tx: ManagedTransaction,
-  schema: z.ZodType<T>,
-  query: string,
-  parameters: Record<string, unknown>,
-): Promise<T[]> {
-  const result = await tx.run(query, parameters);
-  return result.records.map((record) => schema.parse(record.toObject()));
-}
-
-function isoString(value: z.infer<typeof Timestamp>): string {
-  return typeof value === 'string' ? value : value.toStandardDate().toISOString();
-}
-
-/** Version, timestamps (as reads.ts gives them) and hash from stored properties. */
-function storeFields(props: Record<string, unknown>) {
-  const fields = StoreFields.parse(props);
-  const createdAt = isoString(fields.createdAt);
-  const updatedAt =
-    fields.updatedAt === null || fields.updatedAt === undefined ? createdAt : isoString(fields.updatedAt);
-  return { meta: { version: fields.version, createdAt, updatedAt }, hash: fields.hash ?? null };
 }
 
 function storedEntity(props: Record<string, unknown>): Stored<EntityRecord> {

@@ -1,0 +1,51 @@
+/** Reading Neo4j result rows as outside data: every row is parsed with a schema. */
+import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+
+export const Properties = z.record(z.string(), z.unknown());
+
+/** A stored timestamp: a Neo4j DateTime (or an ISO string). */
+export const Timestamp = z.union([
+  z.string(),
+  z.custom<{ toStandardDate(): Date }>((value) => neo4j.isDateTime(value), 'expected a Neo4j DateTime'),
+]);
+
+/** The store's own fields on a node or relationship. */
+const StoreFields = z.object({
+  version: z.number().int().min(1),
+  hash: z.string().nullish(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp.nullish(),
+});
+
+export const NodeRow = z.object({ props: Properties });
+export const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: Properties });
+export type EdgeRow = z.infer<typeof EdgeRow>;
+
+export async function readRows<T>(
+  tx: ManagedTransaction,
+  schema: z.ZodType<T>,
+  query: string,
+  parameters: Record<string, unknown> = {},
+): Promise<T[]> {
+  const result = await tx.run(query, parameters);
+  return result.records.map((record) => schema.parse(record.toObject()));
+}
+
+export function isoString(value: z.infer<typeof Timestamp>): string {
+  return typeof value === 'string' ? value : value.toStandardDate().toISOString();
+}
+
+/** Version and timestamps as records carry them, and the content hash, from stored properties. */
+export function storeFields(props: Record<string, unknown>): {
+  meta: { version: number; createdAt: string; updatedAt: string };
+  hash: string | null;
+} {
+  const fields = StoreFields.parse(props);
+  const createdAt = isoString(fields.createdAt);
+  // A record that was never updated may carry no updatedAt: it was last changed when created.
+  const updatedAt =
+    fields.updatedAt === null || fields.updatedAt === undefined ? createdAt : isoString(fields.updatedAt);
+  return { meta: { version: fields.version, createdAt, updatedAt }, hash: fields.hash ?? null };
+}
