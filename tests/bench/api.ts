@@ -12,6 +12,7 @@
  * It runs its own Neo4j in `.neo4j-bench/` (port 7689, 2 GB heap) unless NEO4J_URI is set, and
  * writes its table to docs/BENCHMARKS.md.
  */
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { apiConfig, buildApp } from '@innograph/api';
@@ -36,6 +37,7 @@ import {
   relationType,
   type StoreConfig,
 } from '@innograph/store';
+import { z } from 'zod';
 import { writeBenchmarkSection } from './benchmarksDoc.js';
 import { ms, percentile, table, timed } from './stats.js';
 
@@ -79,6 +81,19 @@ async function neo4jTarget(): Promise<Target> {
     },
     label: 'local Neo4j 5.26 (embedded, 2 GB heap, 1 GB page cache)',
   };
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Versions of the libraries on the measured path, for the record. */
+function libraryVersions(): string {
+  return ['neo4j-driver', 'fastify', 'fastify-type-provider-zod', 'zod']
+    .map((name) => {
+      const text = readFileSync(resolve(ROOT, 'node_modules', name, 'package.json'), 'utf8');
+      const version = z.object({ version: z.string() }).parse(JSON.parse(text)).version;
+      return `${name} ${version}`;
+    })
+    .join(', ');
 }
 
 /** A seeded pseudo-random pick, so every run asks the same questions. */
@@ -233,7 +248,7 @@ async function main(): Promise<void> {
     const seedRows = await latencyRows(target, seedDataset, 'seed');
 
     lines.push(
-      `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${target.label}.`,
+      `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${target.label} (server ${(await executor.driver.getServerInfo()).agent ?? 'unknown'}); ${libraryVersions()}.`,
       '',
       table(
         ['load', 'elements', 'elements/s', 'ratio to naive'],
