@@ -5,7 +5,6 @@ import {
   describeRule,
   ENTITY_KIND_NAMES,
   type EntityKind,
-  EntityKindSchema,
   RELATION_KIND_NAMES,
   relationAllowed,
 } from './ontology.js';
@@ -45,15 +44,6 @@ export interface Dataset {
   entities: Entity[];
   relations: Relation[];
 }
-
-/** The schema of a whole, valid dataset file (for writers and the API contract). */
-export const DatasetSchema = z.strictObject({
-  format: z.literal(DATASET_FORMAT),
-  version: z.literal(1),
-  meta: DatasetMeta,
-  entities: z.array(EntitySchema),
-  relations: z.array(RelationSchema),
-});
 
 export interface ParseDatasetOptions {
   /** Entities that already exist elsewhere (the database), by id, that relations may point to. */
@@ -185,5 +175,3 @@ export function countDataset(dataset: Pick<Dataset, 'entities' | 'relations'>): 
   for (const r of dataset.relations) relations[r.type] = (relations[r.type] ?? 0) + 1;
   return { entities, relations };
 }
-
-export { EntityKindSchema };

@@ -33,3 +33,14 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * Sets relationship `r` from a property map and a hash (`row.props`/`row.hash` in an UNWIND, or
+ * `$props`/`$hash`): the `YYYY-MM-DD` strings of `since` and `until` become Neo4j dates.
+ */
+export function setRelationClause(props: string, hash: string): string {
+  return `SET r = ${props}
+SET r.since = date(${props}.since),
+    r.until = CASE WHEN ${props}.until IS NULL THEN null ELSE date(${props}.until) END,
+    r.hash = ${hash}`;
+}

@@ -12,9 +12,9 @@ import {
   type ValidationIssue,
 } from '@innograph/model';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { chunks, ENTITY_LABEL, kindLabel, relationType } from './cypher.js';
+import { chunks, ENTITY_LABEL, kindLabel, relationType, setRelationClause } from './cypher.js';
 import type { Neo4jExecutor } from './executor.js';
-import { contentHash, entityProperties, type PropertyValue, relationProperties } from './mapping.js';
+import { entityContent, type PropertyValue, relationContent } from './mapping.js';
 
 export interface LoadOptions {
   /** Remove every ecosystem entity and relation first (in the same transaction when it fits). */
@@ -198,8 +198,7 @@ function knownKinds(entities: Map<string, StoredEntityRow>): Map<string, EntityK
 function entityRows(entities: readonly Entity[], stored: Map<string, StoredEntityRow>, counts: WriteCounts) {
   const rows = new Map<EntityKind, Row[]>();
   for (const entity of entities) {
-    const props = entityProperties(entity);
-    const hash = contentHash(props);
+    const { props, hash } = entityContent(entity);
     const before = stored.get(entity.id);
     if (before?.hash === hash) {
       counts.unchanged++;
@@ -221,8 +220,7 @@ function relationRows(
 ) {
   const rows = new Map<RelationKind, RelationRow[]>();
   for (const relation of relations) {
-    const props = relationProperties(relation);
-    const hash = contentHash({ props, type: relation.type, from: relation.from, to: relation.to });
+    const { props, hash } = relationContent(relation);
     const before = stored.get(relation.id);
     if (before?.hash === hash) {
       counts.unchanged++;
@@ -259,11 +257,7 @@ SET n:${kindLabel(kind)}, n.hash = row.hash, n.version = coalesce(oldVersion, 0)
     n.createdAt = createdAt, n.updatedAt = datetime()`;
 }
 
-/** Sets a relationship's properties from a row; dates become Neo4j dates. */
-const SET_RELATION = `SET r = row.props
-SET r.since = date(row.props.since),
-    r.until = CASE WHEN row.props.until IS NULL THEN null ELSE date(row.props.until) END,
-    r.hash = row.hash`;
+const SET_RELATION = setRelationClause('row.props', 'row.hash');
 
 function createRelationsQuery(type: RelationKind): string {
   return `UNWIND $rows AS row

@@ -52,6 +52,19 @@ export function relationProperties(relation: Relation): Record<string, PropertyV
   };
 }
 
+/** What the store writes for a record: its properties and their content hash. The dataset loader
+ *  and the edits both use these, so a seed load after an edit sees exactly the edited records as
+ *  changed. */
+export function entityContent(entity: Entity): { props: Record<string, PropertyValue>; hash: string } {
+  const props = entityProperties(entity);
+  return { props, hash: contentHash(props) };
+}
+
+export function relationContent(relation: Relation): { props: Record<string, PropertyValue>; hash: string } {
+  const props = relationProperties(relation);
+  return { props, hash: contentHash({ props, type: relation.type, from: relation.from, to: relation.to }) };
+}
+
 /** A stable digest of a record's content, to tell unchanged records from changed ones. */
 export function contentHash(value: unknown): string {
   return createHash('sha1').update(canonicalJson(value)).digest('base64url');

@@ -31,16 +31,15 @@ import {
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { type ChangeInput, lockChangeLog, recordChange, recordChanges } from './changes.js';
-import { anyRelationType, ENTITY_LABEL, kindLabel, relationType } from './cypher.js';
+import { anyRelationType, ENTITY_LABEL, kindLabel, relationType, setRelationClause } from './cypher.js';
 import { StoreConflictError, StoreNotFoundError } from './errors.js';
 import type { Neo4jExecutor } from './executor.js';
 import {
-  contentHash,
+  entityContent,
   entityFromProperties,
-  entityProperties,
   type PropertyValue,
+  relationContent,
   relationFromProperties,
-  relationProperties,
 } from './mapping.js';
 import { EdgeRow, NodeRow, readRows, storeFields } from './rows.js';
 
@@ -139,14 +138,14 @@ async function readEntity(
 }
 
 async function insertEntity(tx: ManagedTransaction, entity: Entity): Promise<EntityRecord> {
-  const props = entityProperties(entity);
+  const { props, hash } = entityContent(entity);
   const [row] = await readRows(
     tx,
     NodeRow,
     `CREATE (n:${ENTITY_LABEL}:${kindLabel(entity.kind)})
      SET n = $props, n.hash = $hash, n.version = 1, n.createdAt = datetime(), n.updatedAt = datetime()
      RETURN properties(n) AS props`,
-    { props, hash: contentHash(props) },
+    { props, hash },
   );
   return storedEntity(found(row, entityName(entity.id)).props).record;
 }
@@ -237,16 +236,7 @@ async function lockRelation(tx: ManagedTransaction, id: string): Promise<Stored<
   return row === undefined ? null : storedRelation(row);
 }
 
-/** Sets a relationship's properties as the dataset loader does: dates become Neo4j dates. */
-const SET_RELATION = `SET r = $props
-SET r.since = date($props.since),
-    r.until = CASE WHEN $props.until IS NULL THEN null ELSE date($props.until) END,
-    r.hash = $hash`;
-
-function relationContent(relation: Relation) {
-  const props = relationProperties(relation);
-  return { props, hash: contentHash({ props, type: relation.type, from: relation.from, to: relation.to }) };
-}
+const SET_RELATION = setRelationClause('$props', '$hash');
 
 async function insertRelation(tx: ManagedTransaction, relation: Relation): Promise<RelationRecord> {
   const { props, hash } = relationContent(relation);
@@ -266,7 +256,7 @@ async function insertRelation(tx: ManagedTransaction, relation: Relation): Promi
 async function replaceRelation(
   tx: ManagedTransaction,
   relation: Relation,
-  hash: string,
+  content: { props: Record<string, PropertyValue>; hash: string },
   version: number,
 ): Promise<RelationRecord> {
   const [row] = await readRows(
@@ -276,7 +266,7 @@ async function replaceRelation(
      WITH a, r, b, r.createdAt AS createdAt
      ${SET_RELATION}, r.version = $version, r.createdAt = createdAt, r.updatedAt = datetime()
      ${RETURN_EDGE}`,
-    { id: relation.id, props: relationProperties(relation), hash, version: neo4j.int(version) },
+    { id: relation.id, ...content, version: neo4j.int(version) },
   );
   return storedRelation(found(row, relationName(relation.id))).record;
 }
@@ -401,8 +391,7 @@ export async function updateEntity(
       );
     }
     requireVersion(entityName(id), before.record.version, expectedVersion);
-    const props = entityProperties(input);
-    const hash = contentHash(props);
+    const { props, hash } = entityContent(input);
     if (hash === before.hash) return before.record;
     const after = await replaceEntity(tx, id, { props, hash }, expectedVersion + 1);
     await recordChange(tx, {
@@ -504,9 +493,9 @@ export async function updateRelation(
     const before = found(await lockRelation(tx, id), relationName(id));
     requireSameShape(before.record, input);
     requireVersion(relationName(id), before.record.version, expectedVersion);
-    const { hash } = relationContent(input);
-    if (hash === before.hash) return before.record;
-    const after = await replaceRelation(tx, input, hash, expectedVersion + 1);
+    const content = relationContent(input);
+    if (content.hash === before.hash) return before.record;
+    const after = await replaceRelation(tx, input, content, expectedVersion + 1);
     await recordChange(tx, {
       actor,
       action: 'update',
