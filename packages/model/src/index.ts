@@ -5,3 +5,4 @@ export * from './issues.js';
 export * from './json.js';
 export * from './ontology.js';
 export * from './relation.js';
+export * from './view.js';

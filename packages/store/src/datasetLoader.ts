@@ -14,7 +14,7 @@ import {
 import type { ManagedTransaction } from 'neo4j-driver';
 import { chunks, ENTITY_LABEL, kindLabel, relationType, setRelationClause } from './cypher.js';
 import type { Neo4jExecutor } from './executor.js';
-import { entityContent, type PropertyValue, relationContent } from './mapping.js';
+import { entityContent, relationContent } from './mapping.js';
 
 export interface LoadOptions {
   /** Remove every ecosystem entity and relation first (in the same transaction when it fits). */
@@ -51,19 +51,18 @@ interface StoredRelationRow {
   hash: string | null;
 }
 
+/** A record to write: the parameters its statement reads (`row.props`, `row.hash`, and `row.id`
+ *  to find a stored record or `row.from` / `row.to` to connect a new relationship). */
 interface Row {
-  id: string;
-  hash: string;
-  props: Record<string, PropertyValue>;
+  params: Record<string, unknown>;
   /** Not stored yet: written with CREATE rather than found and updated. */
   isNew: boolean;
 }
-interface RelationRow extends Row {
-  from: string;
-  to: string;
-}
 
 const DEFAULTS = { singleTransactionLimit: 60_000, batchSize: 10_000 } as const;
+/** Rows per UNWIND statement: a transaction sends several, so that the driver encodes one while
+ *  the server runs the one before. */
+const STATEMENT_ROWS = 2_500;
 
 /** Ids an unvalidated dataset mentions, to look up in the database before validation; relation
  *  ids come with the type the file declares for them. */
@@ -101,6 +100,7 @@ function mentionedIds(input: unknown): { entityIds: string[]; relationIds: Map<s
 
 async function storedEntities(tx: ManagedTransaction, ids: string[], batchSize: number) {
   const found = new Map<string, StoredEntityRow>();
+  if ((await countStored(tx)) === 0) return found;
   for (const batch of chunks(ids, batchSize)) {
     const result = await tx.run<{ id: string; kind: string; hash: string | null }>(
       `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL}) USING INDEX n:${ENTITY_LABEL}(id) WHERE n.id = id
@@ -139,17 +139,31 @@ async function findRelations(
   }
 }
 
+/** The relation kinds of which the database holds at least one relationship (counts come from
+ *  Neo4j's count store, without reading relationships). */
+async function storedRelationTypes(tx: ManagedTransaction): Promise<RelationKind[]> {
+  const stored: RelationKind[] = [];
+  for (const type of RELATION_KIND_NAMES) {
+    const result = await tx.run<{ n: number }>(`MATCH ()-[r:${relationType(type)}]->() RETURN count(r) AS n`);
+    if ((result.records[0]?.get('n') ?? 0) > 0) stored.push(type);
+  }
+  return stored;
+}
+
 /** Stored relations with the given ids: first under the type the file declares (one index seek
  *  each), then, for ids not found there, under every other type, so that an id stored as
- *  another kind of relation is caught. */
+ *  another kind of relation is caught. Kinds with no stored relationship are not searched, so a
+ *  load into an empty database looks nothing up. */
 async function storedRelations(tx: ManagedTransaction, ids: Map<string, string>, batchSize: number) {
   const found = new Map<string, StoredRelationRow>();
-  for (const type of RELATION_KIND_NAMES) {
+  const types = await storedRelationTypes(tx);
+  if (types.length === 0) return found;
+  for (const type of types) {
     const declared = [...ids].filter(([, declaredType]) => declaredType === type).map(([id]) => id);
     await findRelations(tx, type, declared, batchSize, found);
   }
   const rest = [...ids.keys()].filter((id) => !found.has(id));
-  for (const type of RELATION_KIND_NAMES) await findRelations(tx, type, rest, batchSize, found);
+  for (const type of types) await findRelations(tx, type, rest, batchSize, found);
   return found;
 }
 
@@ -207,7 +221,8 @@ function entityRows(entities: readonly Entity[], stored: Map<string, StoredEntit
     if (before === undefined) counts.created++;
     else counts.updated++;
     const list = rows.get(entity.kind) ?? [];
-    list.push({ id: entity.id, hash, props, isNew: before === undefined });
+    const isNew = before === undefined;
+    list.push({ isNew, params: isNew ? { props, hash } : { id: entity.id, props, hash } });
     rows.set(entity.kind, list);
   }
   return rows;
@@ -218,7 +233,7 @@ function relationRows(
   stored: Map<string, StoredRelationRow>,
   counts: WriteCounts,
 ) {
-  const rows = new Map<RelationKind, RelationRow[]>();
+  const rows = new Map<RelationKind, Row[]>();
   for (const relation of relations) {
     const { props, hash } = relationContent(relation);
     const before = stored.get(relation.id);
@@ -229,13 +244,12 @@ function relationRows(
     if (before === undefined) counts.created++;
     else counts.updated++;
     const list = rows.get(relation.type) ?? [];
+    const isNew = before === undefined;
     list.push({
-      id: relation.id,
-      hash,
-      props,
-      from: relation.from,
-      to: relation.to,
-      isNew: before === undefined,
+      isNew,
+      params: isNew
+        ? { from: relation.from, to: relation.to, props, hash }
+        : { id: relation.id, props, hash },
     });
     rows.set(relation.type, list);
   }
@@ -275,10 +289,10 @@ WITH r, row, r.version AS oldVersion, r.createdAt AS createdAt
 ${SET_RELATION}, r.version = coalesce(oldVersion, 0) + 1, r.createdAt = createdAt, r.updatedAt = datetime()`;
 }
 
-type Statement = { query: string; parameters: Record<string, unknown> };
+type Statement = { query: string; parameters: { rows: unknown[] } };
 
-function statementsFor<K, R extends Row>(
-  byKind: Map<K, R[]>,
+function statementsFor<K>(
+  byKind: Map<K, Row[]>,
   order: readonly K[],
   create: (kind: K) => string,
   update: (kind: K) => string,
@@ -287,38 +301,71 @@ function statementsFor<K, R extends Row>(
   const statements: Statement[] = [];
   for (const kind of order) {
     const rows = byKind.get(kind) ?? [];
-    for (const batch of chunks(
-      rows.filter((row) => row.isNew),
-      batchSize,
-    ))
-      statements.push({ query: create(kind), parameters: { rows: batch } });
-    for (const batch of chunks(
-      rows.filter((row) => !row.isNew),
-      batchSize,
-    ))
-      statements.push({ query: update(kind), parameters: { rows: batch } });
+    for (const [query, isNew] of [
+      [create(kind), true],
+      [update(kind), false],
+    ] as const) {
+      for (const batch of chunks(
+        rows.filter((row) => row.isNew === isNew),
+        batchSize,
+      ))
+        statements.push({ query, parameters: { rows: batch.map((row) => row.params) } });
+    }
   }
   return statements;
 }
 
 function writeStatements(
   entities: Map<EntityKind, Row[]>,
-  relations: Map<RelationKind, RelationRow[]>,
-  batchSize: number,
+  relations: Map<RelationKind, Row[]>,
+  statementRows: number,
 ): Statement[] {
   return [
-    ...statementsFor(entities, ENTITY_KIND_NAMES, createEntitiesQuery, updateEntitiesQuery, batchSize),
-    ...statementsFor(relations, RELATION_KIND_NAMES, createRelationsQuery, updateRelationsQuery, batchSize),
+    ...statementsFor(entities, ENTITY_KIND_NAMES, createEntitiesQuery, updateEntitiesQuery, statementRows),
+    ...statementsFor(
+      relations,
+      RELATION_KIND_NAMES,
+      createRelationsQuery,
+      updateRelationsQuery,
+      statementRows,
+    ),
   ];
+}
+
+/** Runs statements in order in one transaction without waiting for each before sending the
+ *  next: the driver encodes a statement while the server executes the one before. */
+async function runPipelined(tx: ManagedTransaction, statements: readonly Statement[]): Promise<void> {
+  await Promise.all(statements.map((statement) => tx.run(statement.query, statement.parameters)));
+}
+
+/** Consecutive statements grouped into transactions of at most `batchSize` rows. */
+function transactions(statements: readonly Statement[], batchSize: number): Statement[][] {
+  const groups: Statement[][] = [];
+  let current: Statement[] = [];
+  let size = 0;
+  for (const statement of statements) {
+    const rows = statement.parameters.rows.length;
+    if (current.length > 0 && size + rows > batchSize) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(statement);
+    size += rows;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 const CLEAR_QUERY = `MATCH (n:${ENTITY_LABEL}) DETACH DELETE n`;
 
+async function countStored(tx: ManagedTransaction): Promise<number> {
+  const result = await tx.run<{ n: number }>(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS n`);
+  return result.records[0]?.get('n') ?? 0;
+}
+
 export async function countEntities(executor: Neo4jExecutor): Promise<number> {
-  return executor.executeRead(async (tx) => {
-    const result = await tx.run<{ n: number }>(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS n`);
-    return result.records[0]?.get('n') ?? 0;
-  });
+  return executor.executeRead(countStored);
 }
 
 /**
@@ -356,7 +403,7 @@ export async function loadDataset(
     const statements = writeStatements(
       entityRows(dataset.entities, entities, report.entities),
       relationRows(dataset.relations, relations, report.relations),
-      batchSize,
+      Math.min(STATEMENT_ROWS, batchSize),
     );
     return { dataset, report, statements };
   };
@@ -368,7 +415,7 @@ export async function loadDataset(
     return executor.executeWrite(async (tx) => {
       if (reset) await tx.run(CLEAR_QUERY);
       const { dataset, report, statements } = await plan(tx);
-      for (const statement of statements) await tx.run(statement.query, statement.parameters);
+      await runPipelined(tx, statements);
       return { dataset, report };
     });
   }
@@ -381,8 +428,8 @@ export async function loadDataset(
       `MATCH (n:${ENTITY_LABEL}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${batchSize} ROWS`,
     );
   }
-  for (const statement of statements) {
-    await executor.executeWrite((tx) => tx.run(statement.query, statement.parameters));
+  for (const group of transactions(statements, batchSize)) {
+    await executor.executeWrite((tx) => runPipelined(tx, group));
   }
   return { dataset, report };
 }
