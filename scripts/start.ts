@@ -1,12 +1,13 @@
 /**
  * `npm start`: the whole main job. Starts the local Neo4j unless NEO4J_URI names a server, sets
  * up the schema, loads the seed graph when the database holds no ecosystem yet, and serves the
- * API on http://127.0.0.1:${PORT:-8080}. Ctrl-C stops everything it started.
+ * web app and the API on http://127.0.0.1:${PORT:-8080}. Ctrl-C stops everything it started.
  */
 import { apiConfig, buildApp } from '@innograph/api';
 import { readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
 import { localServerOptions, neo4jConfig, startLocalNeo4j, stopLocalNeo4j } from '@innograph/neo4j-local';
 import { countEntities, ensureSchema, graphCounts, loadDataset, Neo4jExecutor } from '@innograph/store';
+import { ensureWebBuild } from './webBuild.js';
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -44,9 +45,10 @@ async function main(): Promise<void> {
   const counts = await graphCounts(executor);
   say(`The graph holds ${counts.entities} entities and ${counts.relations} relations.`);
 
-  const app = await buildApp({ executor, config: api, logger: false });
+  const webRoot = await ensureWebBuild(say);
+  const app = await buildApp({ executor, config: api, logger: false, webRoot });
   await app.listen({ host: api.host, port: api.port });
-  say(`Innograph API: http://${api.host}:${api.port}/api/health  (OpenAPI: /api/openapi.json)`);
+  say(`Innograph: http://${api.host}:${api.port}/  (API: /api/health, OpenAPI: /api/openapi.json)`);
   if (api.editorTokenGenerated)
     say(`Editor token for this run (set EDITOR_TOKEN to fix it): ${api.editorToken}`);
   say('Press Ctrl-C to stop.');

@@ -1,3 +1,4 @@
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { API_LIMITS, ApiError } from '@innograph/model';
 import type { Neo4jExecutor } from '@innograph/store';
@@ -21,6 +22,8 @@ export interface AppDeps {
   config: ApiConfig;
   /** Fastify's logger; off in tests. */
   logger?: boolean;
+  /** Folder of the built web app (`apps/web/dist`), served on the same origin as the API. */
+  webRoot?: string;
 }
 
 /** Builds the HTTP API on an executor; `listen` is the caller's. */
@@ -52,13 +55,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (status >= 500 && status !== 503) request.log.error(error);
     return reply.status(status).send(ApiError.parse(body));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(
+  if (deps.webRoot) {
+    await app.register(fastifyStatic, { root: deps.webRoot, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // The web app's own paths (anything outside /api) get its page; the app reads the URL.
+    if (deps.webRoot && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(
       ApiError.parse({
         error: { code: 'not_found', message: `no route ${request.method} ${request.url}` },
       }),
-    ),
-  );
+    );
+  });
 
   app.addHook('onRequest', async (request) => {
     if (request.method === 'GET' && request.url.startsWith('/api/') && request.url !== '/api/health') {
