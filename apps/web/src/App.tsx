@@ -1,0 +1,704 @@
+/**
+ * The explorer: loads the model and the graph from the API, shows it with sigma, and keeps what
+ * is on screen (filters, selection, camera, layout, measures) in the URL.
+ */
+import { chainLayout, chainLayoutGuides, parkLayout, parkLayoutGuides } from '@innograph/analytics';
+import {
+  API_LIMITS,
+  type Entity,
+  type EntityKind,
+  type EntityRecord,
+  type EntityResponse,
+  type LayoutName,
+  type ModelResponse,
+  type PathsResponse,
+  type Relation,
+  type RelationRecord,
+  type ViewFilters,
+  type ViewState,
+} from '@innograph/model';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiClient, ApiFailure } from './api.js';
+import { ErrorNote, Section, Spinner } from './components/common.js';
+import { EntityPanel } from './components/EntityPanel.js';
+import { FiltersPanel } from './components/FiltersPanel.js';
+import { EntityForm, RelationForm } from './components/Forms.js';
+import { Guides, type LayoutGuides } from './components/Guides.js';
+import { MeasuresPanel } from './components/MeasuresPanel.js';
+import { PathFinder } from './components/PathFinder.js';
+import { SearchBox } from './components/SearchBox.js';
+import { Toolbar } from './components/Toolbar.js';
+import { type Change, EditHistory, entityOf, relationOf } from './edit/history.js';
+import { facetCounts, memberships, timelineDates, visibility } from './graph/filters.js';
+import { ForceLayout, loadPositions, savePositions } from './graph/forceLayout.js';
+import { type EcoGraph, emptyGraph, mergeSerialized, nodeName } from './graph/graph.js';
+import { type Measures, MeasuresRunner, sizesFor } from './graph/measures.js';
+import { applyChange } from './graph/records.js';
+import { defaultDisplay, EMPTY_SET, Renderer } from './graph/renderer.js';
+import { t } from './i18n.js';
+import { readView, writeView } from './state/url.js';
+
+const LANGUAGE_KEY = 'innograph.language';
+const TOKEN_KEY = 'innograph.editorToken';
+
+type Boot =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; model: ModelResponse; truncated: boolean; maxNodes: number };
+
+type FormState =
+  | { type: 'entity'; initial?: EntityRecord }
+  | { type: 'relation'; initial?: RelationRecord; from?: string };
+
+function initialView(): { state: ViewState; problems: string[] } {
+  const stored = localStorage.getItem(LANGUAGE_KEY);
+  return readView(window.location.search, stored === 'en' || stored === 'zh' ? { language: stored } : {});
+}
+
+/** Chain lanes whose grids come out roughly square: rows grow with the largest lane, so that
+ *  rows × row spacing ≈ columns × column spacing. */
+function chainOptions(graph: EcoGraph) {
+  const perKind = new Map<string, number>();
+  graph.forEachNode((_node, { kind }) => perKind.set(kind, (perKind.get(kind) ?? 0) + 1));
+  const largest = Math.max(1, ...perKind.values());
+  const columnSpacing = 12;
+  const rowSpacing = 3;
+  const rows = Math.ceil(Math.sqrt((largest * columnSpacing) / rowSpacing) / 1.5);
+  return { columnSpacing, rowSpacing, maxRowsPerColumn: Math.max(12, rows), laneGap: 8, bandGap: 10 };
+}
+
+function chainPositions(graph: EcoGraph) {
+  return chainLayout(graph, chainOptions(graph));
+}
+
+function guidesFor(graph: EcoGraph, layout: LayoutName): LayoutGuides | null {
+  if (layout === 'chain') return { kind: 'chain', guides: chainLayoutGuides(graph, chainOptions(graph)) };
+  if (layout === 'park') return { kind: 'park', guides: parkLayoutGuides(graph) };
+  return null;
+}
+
+function layoutPositions(graph: EcoGraph, layout: LayoutName): Record<string, { x: number; y: number }> {
+  if (layout === 'park') return parkLayout(graph);
+  if (layout === 'force') {
+    const stored = loadPositions();
+    if (Object.keys(stored).length > 0) return { ...chainPositions(graph), ...stored };
+  }
+  return chainPositions(graph);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function App() {
+  const [{ state: firstView, problems }] = useState(initialView);
+  const [view, setView] = useState<ViewState>(firstView);
+  const [notice, setNotice] = useState<string | null>(
+    problems.length > 0 ? `Ignored in the link: ${problems.join('; ')}` : null,
+  );
+  const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
+  const tokenRef = useRef(token);
+  tokenRef.current = token;
+  const api = useMemo(() => new ApiClient({ token: () => tokenRef.current }), []);
+
+  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const graphRef = useRef<EcoGraph>(emptyGraph());
+  const [revision, setRevision] = useState(0);
+  const bump = useCallback(() => setRevision((r) => r + 1), []);
+  const [panelRevision, setPanelRevision] = useState(0);
+
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const rendererRef = useRef<Renderer | null>(null);
+  const [renderer, setRenderer] = useState<Renderer | null>(null);
+  const [guides, setGuides] = useState<LayoutGuides | null>(null);
+  const forceRef = useRef<ForceLayout | null>(null);
+  const [forceRunning, setForceRunning] = useState(false);
+  const runnerRef = useRef<MeasuresRunner | null>(null);
+  const [measures, setMeasures] = useState<Measures | null>(null);
+  const [measuresBusy, setMeasuresBusy] = useState(false);
+  const [measuresError, setMeasuresError] = useState<string | null>(null);
+  const [measuresAttempt, setMeasuresAttempt] = useState(0);
+
+  const [pathEnds, setPathEnds] = useState<{ from: string | null; to: string | null }>({
+    from: firstView.path?.from ?? null,
+    to: firstView.path?.to ?? null,
+  });
+  const [pathResult, setPathResult] = useState<PathsResponse | null>(null);
+  const [pathError, setPathError] = useState<string | null>(null);
+  const [pathBusy, setPathBusy] = useState(false);
+
+  const [form, setForm] = useState<FormState | null>(null);
+  const historyRef = useRef(new EditHistory());
+  const [historyState, setHistoryState] = useState({ canUndo: false, canRedo: false });
+  const language = view.language;
+
+  const patchView = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
+
+  // ---- Loading ------------------------------------------------------------------------------
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once per attempt; the view it starts from is the first one.
+  useEffect(() => {
+    const controller = new AbortController();
+    setBoot({ status: 'loading' });
+    (async () => {
+      const [model, serialized] = await Promise.all([
+        api.model(controller.signal),
+        api.graph({ limit: API_LIMITS.graphNodes.max }, controller.signal),
+      ]);
+      const graph = emptyGraph();
+      mergeSerialized(graph, serialized);
+      for (const id of firstView.expanded) {
+        try {
+          mergeSerialized(graph, await api.neighborhood(id, { depth: 1 }, controller.signal));
+        } catch (error) {
+          if (error instanceof ApiFailure && error.status === 404) continue;
+          throw error;
+        }
+      }
+      const positions = layoutPositions(graph, firstView.layout);
+      graph.forEachNode((node) => {
+        const p = positions[node];
+        if (p) graph.mergeNodeAttributes(node, { x: p.x, y: p.y });
+      });
+      graph.forEachNode((node, { x, y }) => {
+        if (!Number.isFinite(x) || !Number.isFinite(y)) graph.mergeNodeAttributes(node, { x: 0, y: 0 });
+      });
+      graphRef.current = graph;
+      setBoot({
+        status: 'ready',
+        model,
+        truncated: serialized.attributes.truncated,
+        maxNodes: serialized.attributes.maxNodes,
+      });
+      performance.mark('innograph:data-received');
+      bump();
+    })().catch((error: unknown) => {
+      if (controller.signal.aborted) return;
+      setBoot({ status: 'error', message: errorText(error) });
+    });
+    return () => controller.abort();
+  }, [api, attempt]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the graph is mutable; `revision` says it changed.
+  const index = useMemo(() => memberships(graphRef.current), [revision]);
+  const visible = useMemo(() => visibility(graphRef.current, view.filters, index), [index, view.filters]);
+  const counts = useMemo(() => facetCounts(graphRef.current, view.filters, index), [index, view.filters]);
+  const dates = useMemo(() => (revision >= 0 ? timelineDates(graphRef.current) : []), [revision]);
+
+  // ---- The sigma view -----------------------------------------------------------------------
+  const cameraTimer = useRef<number | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the renderer is created once the graph is ready.
+  useEffect(() => {
+    if (boot.status !== 'ready' || !containerRef.current) return;
+    const graph = graphRef.current;
+    const renderer = new Renderer(graph, containerRef.current, defaultDisplay(view.language), {
+      clickNode: (node) => patchView({ selected: node }),
+      doubleClickNode: (node) => void expand(node),
+      clickStage: () => patchView({ selected: null }),
+      hoverNode: () => {},
+      cameraMoved: (camera) => {
+        window.clearTimeout(cameraTimer.current);
+        cameraTimer.current = window.setTimeout(() => patchView({ camera }), 250);
+      },
+    });
+    rendererRef.current = renderer;
+    setRenderer(renderer);
+    setGuides(guidesFor(graph, view.layout));
+    if (view.camera) renderer.setCamera(view.camera);
+    forceRef.current = new ForceLayout(graph, () => {
+      savePositions(graph);
+      setForceRunning(false);
+    });
+    runnerRef.current = new MeasuresRunner();
+    (window as unknown as { __innograph?: unknown }).__innograph = {
+      renderer,
+      graph,
+      force: forceRef.current,
+    };
+    requestAnimationFrame(() => performance.mark('innograph:first-frame'));
+    return () => {
+      forceRef.current?.kill();
+      runnerRef.current?.terminate();
+      renderer.kill();
+      rendererRef.current = null;
+      setRenderer(null);
+    };
+  }, [boot.status]);
+
+  const pathNodes = useMemo(
+    () => (pathResult ? new Set(pathResult.paths.flatMap((p) => p.nodes)) : EMPTY_SET),
+    [pathResult],
+  );
+  const pathEdges = useMemo(
+    () => (pathResult ? new Set(pathResult.paths.flatMap((p) => p.relations)) : EMPTY_SET),
+    [pathResult],
+  );
+  const sizes = useMemo(() => sizesFor(measures, view.size), [measures, view.size]);
+
+  useEffect(() => {
+    rendererRef.current?.update({
+      language: view.language,
+      visible,
+      selected: view.selected,
+      pathNodes,
+      pathEdges,
+      colorMode: view.color,
+      communities: measures?.community ?? null,
+      sizes,
+      labelDensity: view.labelDensity,
+    });
+  }, [
+    view.language,
+    visible,
+    view.selected,
+    pathNodes,
+    pathEdges,
+    view.color,
+    measures,
+    sizes,
+    view.labelDensity,
+  ]);
+
+  // ---- Measures in the worker ---------------------------------------------------------------
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `measuresAttempt` retries.
+  useEffect(() => {
+    const runner = runnerRef.current;
+    if (boot.status !== 'ready' || !runner) return;
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      setMeasuresBusy(true);
+      runner
+        .run(graphRef.current, visible)
+        .then((result) => {
+          if (cancelled) return;
+          setMeasures(result);
+          setMeasuresError(null);
+        })
+        .catch((error: unknown) => !cancelled && setMeasuresError(errorText(error)))
+        .finally(() => !cancelled && setMeasuresBusy(false));
+    }, 250);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [boot.status, visible, measuresAttempt]);
+
+  // ---- URL and remembered choices -----------------------------------------------------------
+  useEffect(() => {
+    const search = writeView(view);
+    if (search !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    localStorage.setItem(LANGUAGE_KEY, view.language);
+    document.documentElement.lang = view.language === 'zh' ? 'zh-CN' : 'en';
+  }, [view]);
+
+  // ---- Navigation and expansion -------------------------------------------------------------
+  const expand = useCallback(
+    async (id: string) => {
+      const graph = graphRef.current;
+      const anchor = graph.hasNode(id) ? graph.getNodeAttributes(id) : undefined;
+      try {
+        const neighborhood = await api.neighborhood(id, { depth: 1 });
+        const { addedNodes } = mergeSerialized(
+          graph,
+          neighborhood,
+          anchor ? { x: anchor.x, y: anchor.y } : undefined,
+        );
+        setView((v) => (v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id].slice(-200) }));
+        if (addedNodes.length > 0) bump();
+        setPanelRevision((r) => r + 1);
+        if (neighborhood.attributes.truncated) setNotice(t(language, 'truncated'));
+      } catch (error) {
+        setNotice(errorText(error));
+      }
+    },
+    [api, bump, language],
+  );
+
+  const navigate = useCallback(
+    async (id: string) => {
+      if (!graphRef.current.hasNode(id)) await expand(id);
+      patchView({ selected: id });
+      // Let the reducers see the selection before moving the camera.
+      requestAnimationFrame(() => void rendererRef.current?.focusNode(id));
+    },
+    [expand, patchView],
+  );
+
+  // ---- Paths --------------------------------------------------------------------------------
+  const findPaths = useCallback(
+    async (from: string, to: string) => {
+      setPathBusy(true);
+      setPathError(null);
+      try {
+        const result = await api.paths({ from, to, limit: 5 });
+        if (mergeSerialized(graphRef.current, result.graph).addedNodes.length > 0) bump();
+        setPathResult(result);
+        patchView({ path: { from, to } });
+        const nodes = result.paths.flatMap((p) => p.nodes);
+        if (nodes.length > 0) requestAnimationFrame(() => void rendererRef.current?.fit(nodes));
+      } catch (error) {
+        setPathError(errorText(error));
+      } finally {
+        setPathBusy(false);
+      }
+    },
+    [api, bump, patchView],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a path in the link is found once, when the graph is ready.
+  useEffect(() => {
+    if (boot.status === 'ready' && firstView.path) void findPaths(firstView.path.from, firstView.path.to);
+  }, [boot.status]);
+
+  // ---- Layouts ------------------------------------------------------------------------------
+  const chooseLayout = useCallback(
+    (layout: LayoutName) => {
+      forceRef.current?.stop();
+      patchView({ layout });
+      const renderer = rendererRef.current;
+      if (!renderer) return;
+      setGuides(null);
+      void renderer.moveNodes(layoutPositions(graphRef.current, layout)).then(() => {
+        setGuides(guidesFor(graphRef.current, layout));
+        return renderer.fit();
+      });
+    },
+    [patchView],
+  );
+  const toggleForce = useCallback(() => {
+    const force = forceRef.current;
+    if (!force) return;
+    if (force.running) force.stop();
+    else {
+      patchView({ layout: 'force' });
+      setGuides(null);
+      force.start();
+      setForceRunning(true);
+    }
+  }, [patchView]);
+
+  // ---- Editing ------------------------------------------------------------------------------
+  const afterChange = useCallback(
+    (change: Change, record = true) => {
+      const graph = graphRef.current;
+      const selected =
+        view.selected && graph.hasNode(view.selected) ? graph.getNodeAttributes(view.selected) : null;
+      applyChange(graph, change, selected ? { x: selected.x, y: selected.y } : undefined);
+      if (record) historyRef.current.record(change);
+      setHistoryState({ canUndo: historyRef.current.canUndo, canRedo: historyRef.current.canRedo });
+      bump();
+      setPanelRevision((r) => r + 1);
+    },
+    [bump, view.selected],
+  );
+
+  const submitEntity = useCallback(
+    async (entity: Entity, version: number | null, before: EntityRecord | null) => {
+      const after =
+        version === null ? await api.createEntity(entity) : await api.updateEntity(entity, version);
+      afterChange({ target: 'entity', before, after, relations: [] });
+      setForm(null);
+      patchView({ selected: after.id });
+      setNotice(`${t(language, 'saved')}: ${after.name[language]}`);
+    },
+    [api, afterChange, patchView, language],
+  );
+
+  const submitRelation = useCallback(
+    async (relation: Relation, version: number | null, before: RelationRecord | null) => {
+      const after =
+        version === null ? await api.createRelation(relation) : await api.updateRelation(relation, version);
+      afterChange({ target: 'relation', before, after });
+      setForm(null);
+      setNotice(`${t(language, 'saved')}: ${after.id}`);
+    },
+    [api, afterChange, language],
+  );
+
+  const deleteEntity = useCallback(
+    async (data: EntityResponse) => {
+      const relations = Object.values(data.relations).flatMap((views) => views.map((v) => v.relation));
+      const total = Object.values(data.relationCounts).reduce((a, b) => a + b, 0);
+      const question = `${t(language, 'confirmDelete')} ${data.entity.name[language]}${total > 0 ? ` (+${total} ${t(language, 'edges')})` : ''}`;
+      if (!window.confirm(question)) return;
+      try {
+        await api.deleteEntity(data.entity.id, data.entity.version, total > 0);
+        afterChange({ target: 'entity', before: data.entity, after: null, relations });
+        patchView({ selected: null });
+      } catch (error) {
+        setNotice(error instanceof ApiFailure && error.conflict ? t(language, 'conflict') : errorText(error));
+      }
+    },
+    [api, afterChange, patchView, language],
+  );
+
+  const undoRedo = useCallback(
+    async (redo: boolean) => {
+      const history = historyRef.current;
+      try {
+        const change = redo ? await history.redo(api) : await history.undo(api);
+        if (change) {
+          afterChange(change, false);
+          setNotice(`${t(language, redo ? 'redo' : 'undo')} ✓`);
+        }
+      } catch (error) {
+        setNotice(error instanceof ApiFailure && error.conflict ? t(language, 'conflict') : errorText(error));
+      }
+    },
+    [api, afterChange, language],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target;
+      if (
+        target instanceof HTMLElement &&
+        target.closest('input, textarea, select, [contenteditable="true"]')
+      )
+        return;
+      if (!(event.ctrlKey || event.metaKey) || !token) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z') {
+        event.preventDefault();
+        void undoRedo(event.shiftKey);
+      } else if (key === 'y') {
+        event.preventDefault();
+        void undoRedo(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undoRedo, token]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = window.setTimeout(() => setNotice(null), 6000);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
+
+  // ---- Rendering ----------------------------------------------------------------------------
+  const graph = graphRef.current;
+  const nameOfEntity = (id: string) => nodeName(graph, id, language);
+  const kindOf = (id: string): EntityKind | null =>
+    graph.hasNode(id) ? graph.getNodeAttributes(id).kind : null;
+  const entitiesOfKind = (kind: EntityKind) =>
+    revision >= 0
+      ? graph
+          .filterNodes((_n, a) => a.kind === kind)
+          .map((id) => ({ id, name: nameOfEntity(id) }))
+          .sort((a, b) => a.name.localeCompare(b.name))
+      : [];
+
+  if (boot.status === 'loading') {
+    return (
+      <div className="boot">
+        <Spinner label={t(language, 'loading')} />
+      </div>
+    );
+  }
+  if (boot.status === 'error') {
+    return (
+      <div className="boot">
+        <h1>{t(language, 'loadFailed')}</h1>
+        <ErrorNote language={language} message={boot.message} onRetry={() => setAttempt((a) => a + 1)} />
+      </div>
+    );
+  }
+  const { model } = boot;
+
+  return (
+    <div className="app">
+      <Toolbar
+        api={api}
+        model={model}
+        language={language}
+        layout={view.layout}
+        forceRunning={forceRunning}
+        labelDensity={view.labelDensity}
+        token={token}
+        canUndo={historyState.canUndo}
+        canRedo={historyState.canRedo}
+        onLanguage={() => patchView({ language: language === 'zh' ? 'en' : 'zh' })}
+        onPick={(entity) => void navigate(entity.id)}
+        onLayout={chooseLayout}
+        onToggleForce={toggleForce}
+        onZoom={(factor) => void rendererRef.current?.zoom(factor)}
+        onFit={() => void rendererRef.current?.fit()}
+        onReset={() => void rendererRef.current?.reset()}
+        onLabelDensity={(labelDensity) => patchView({ labelDensity })}
+        onToken={(value) => {
+          setToken(value);
+          if (value) sessionStorage.setItem(TOKEN_KEY, value);
+          else sessionStorage.removeItem(TOKEN_KEY);
+        }}
+        onNewEntity={() => setForm({ type: 'entity' })}
+        onUndo={() => void undoRedo(false)}
+        onRedo={() => void undoRedo(true)}
+      />
+      <nav className="side left" aria-label={t(language, 'filters')}>
+        <FiltersPanel
+          model={model}
+          language={language}
+          filters={view.filters}
+          counts={counts}
+          chains={entitiesOfKind('IndustryChain')}
+          parks={entitiesOfKind('SciencePark')}
+          dates={dates}
+          onChange={(filters: ViewFilters) => patchView({ filters })}
+        />
+        <Section title={t(language, 'measures')} open={false} id="measures-section">
+          <MeasuresPanel
+            language={language}
+            size={view.size}
+            color={view.color}
+            measures={measures}
+            busy={measuresBusy}
+            error={measuresError}
+            nameOfEntity={nameOfEntity}
+            onSize={(size) => patchView({ size })}
+            onColor={(color) => patchView({ color })}
+            onNavigate={(id) => void navigate(id)}
+            onRetry={() => setMeasuresAttempt((a) => a + 1)}
+          />
+        </Section>
+        <Section title={t(language, 'paths')} open={view.path !== null} id="paths-section">
+          <PathFinder
+            api={api}
+            model={model}
+            language={language}
+            from={pathEnds.from}
+            to={pathEnds.to}
+            result={pathResult}
+            error={pathError}
+            busy={pathBusy}
+            nameOfEntity={nameOfEntity}
+            relationType={(id) => (graph.hasEdge(id) ? graph.getEdgeAttribute(id, 'type') : null)}
+            onEnds={(from, to) => setPathEnds({ from, to })}
+            onFind={() => pathEnds.from && pathEnds.to && void findPaths(pathEnds.from, pathEnds.to)}
+            onClear={() => {
+              setPathEnds({ from: null, to: null });
+              setPathResult(null);
+              setPathError(null);
+              patchView({ path: null });
+            }}
+            onNavigate={(id) => void navigate(id)}
+          />
+        </Section>
+      </nav>
+      <main className="stage" aria-label={t(language, 'appTitle')}>
+        <div className="sigma-container" ref={containerRef} data-testid="graph-canvas" />
+        <Guides renderer={renderer} guides={guides} language={language} />
+        <div className="stage-status" aria-live="polite" data-testid="stage-status">
+          {visible.nodes.size} / {graph.order} {t(language, 'nodes')} · {visible.edges.size} / {graph.size}{' '}
+          {t(language, 'edges')}
+          {boot.truncated ? ` · ${t(language, 'graphTruncated', { n: boot.maxNodes })}` : ''}
+        </div>
+        {notice ? (
+          <div className="notice" role="status">
+            {notice}
+            <button
+              type="button"
+              className="icon-button small"
+              aria-label={t(language, 'close')}
+              onClick={() => setNotice(null)}
+            >
+              ×
+            </button>
+          </div>
+        ) : null}
+      </main>
+      {form || view.selected ? (
+        <div className="side right">
+          {form?.type === 'entity' ? (
+            <EntityForm
+              key={form.initial?.id ?? 'new'}
+              model={model}
+              language={language}
+              initial={
+                form.initial ? { entity: entityOf(form.initial), version: form.initial.version } : undefined
+              }
+              onSubmit={(entity, version) => submitEntity(entity, version, form.initial ?? null)}
+              onReload={
+                form.initial
+                  ? async () => {
+                      const id = form.initial?.id;
+                      if (!id) return null;
+                      const fresh = await api.entity(id);
+                      setForm({ type: 'entity', initial: fresh.entity });
+                      return { entity: entityOf(fresh.entity), version: fresh.entity.version };
+                    }
+                  : undefined
+              }
+              onCancel={() => setForm(null)}
+            />
+          ) : form?.type === 'relation' ? (
+            <RelationForm
+              key={form.initial?.id ?? `new-${form.from ?? ''}`}
+              model={model}
+              language={language}
+              kindOf={kindOf}
+              nameOfEntity={nameOfEntity}
+              initial={
+                form.initial
+                  ? { relation: relationOf(form.initial), version: form.initial.version }
+                  : undefined
+              }
+              from={form.from}
+              renderPicker={(onPick) => (
+                <SearchBox
+                  api={api}
+                  model={model}
+                  language={language}
+                  label={t(language, 'to')}
+                  keepPicked
+                  onPick={(entity) => {
+                    if (!graph.hasNode(entity.id)) void expand(entity.id);
+                    onPick(entity.id);
+                  }}
+                />
+              )}
+              onSubmit={(relation, version) => submitRelation(relation, version, form.initial ?? null)}
+              onDelete={
+                form.initial
+                  ? async () => {
+                      const initial = form.initial;
+                      if (!initial || !window.confirm(`${t(language, 'confirmDelete')} ${initial.id}`))
+                        return;
+                      try {
+                        await api.deleteRelation(initial.id, initial.version);
+                        afterChange({ target: 'relation', before: initial, after: null });
+                        setForm(null);
+                      } catch (error) {
+                        setNotice(
+                          error instanceof ApiFailure && error.conflict
+                            ? t(language, 'conflict')
+                            : errorText(error),
+                        );
+                      }
+                    }
+                  : undefined
+              }
+              onCancel={() => setForm(null)}
+            />
+          ) : view.selected ? (
+            <EntityPanel
+              api={api}
+              model={model}
+              language={language}
+              id={view.selected}
+              revision={panelRevision}
+              editing={token !== null}
+              onNavigate={(id) => void navigate(id)}
+              onExpand={(id) => void expand(id)}
+              onClose={() => patchView({ selected: null })}
+              onEdit={(data) => setForm({ type: 'entity', initial: data.entity })}
+              onDelete={(data) => void deleteEntity(data)}
+              onNewRelation={(data) => setForm({ type: 'relation', from: data.entity.id })}
+              onEditRelation={(relationView) => setForm({ type: 'relation', initial: relationView.relation })}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * The browser's only way to the graph: typed calls to `apps/api`, every response parsed with the
+ * contract's zod schemas from `@innograph/model`, every failure turned into an `ApiFailure` that
+ * says what went wrong in words a person can act on.
+ */
+import {
+  ApiError,
+  DeleteResponse,
+  type Entity,
+  EntityRecord,
+  EntityResponse,
+  HealthResponse,
+  ModelResponse,
+  PathsResponse,
+  type Relation,
+  RelationRecord,
+  SearchResponse,
+  SerializedGraph,
+} from '@innograph/model';
+import type { z } from 'zod';
+
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    /** One entry per invalid field, path without the `body.`/`query.` prefix. */
+    readonly fields: ReadonlyArray<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+  get conflict(): boolean {
+    return this.status === 409;
+  }
+}
+
+type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+async function failure(response: Response): Promise<ApiFailure> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: a proxy or a crashed server; the status line must do.
+  }
+  const parsed = ApiError.safeParse(body);
+  if (parsed.success) {
+    const { code, message, issues } = parsed.data.error;
+    const fields = (issues ?? []).map((issue) => ({
+      path: issue.path.replace(/^(body|query|params)\.?/, ''),
+      message: issue.message,
+    }));
+    return new ApiFailure(message, response.status, code, fields);
+  }
+  return new ApiFailure(
+    `the server answered ${response.status} ${response.statusText}`.trim(),
+    response.status,
+    'internal',
+  );
+}
+
+export interface ApiClientOptions {
+  /** Base URL; the app is served by the API, so the default is the same origin. */
+  base?: string;
+  /** Editor (or read) token sent as a bearer token. */
+  token?: () => string | null;
+}
+
+export class ApiClient {
+  private readonly base: string;
+  private readonly token: () => string | null;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.base = options.base ?? '';
+    this.token = options.token ?? (() => null);
+  }
+
+  private async request<S extends z.ZodType>(
+    schema: S,
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown; signal?: AbortSignal | undefined } = {},
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/api${path}${queryString(options.query)}`, {
+        method,
+        headers,
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiFailure('the API cannot be reached: is `npm start` running?', 0, 'unavailable');
+    }
+    if (!response.ok) throw await failure(response);
+    const parsed = schema.safeParse(await response.json());
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new ApiFailure(
+        `the API answered ${method} ${path} with an unexpected body (${first?.path.join('.') ?? ''}: ${first?.message ?? ''})`,
+        response.status,
+        'internal',
+      );
+    }
+    return parsed.data;
+  }
+
+  health(signal?: AbortSignal) {
+    return this.request(HealthResponse, 'GET', '/health', { signal });
+  }
+  model(signal?: AbortSignal) {
+    return this.request(ModelResponse, 'GET', '/model', { signal });
+  }
+  graph(query: Query = {}, signal?: AbortSignal) {
+    return this.request(SerializedGraph, 'GET', '/graph', { query, signal });
+  }
+  search(query: Query, signal?: AbortSignal) {
+    return this.request(SearchResponse, 'GET', '/entities', { query, signal });
+  }
+  entity(id: string, signal?: AbortSignal) {
+    return this.request(EntityResponse, 'GET', `/entities/${encodeURIComponent(id)}`, { signal });
+  }
+  neighborhood(id: string, query: Query = {}, signal?: AbortSignal) {
+    return this.request(SerializedGraph, 'GET', `/entities/${encodeURIComponent(id)}/neighborhood`, {
+      query,
+      signal,
+    });
+  }
+  paths(query: Query, signal?: AbortSignal) {
+    return this.request(PathsResponse, 'GET', '/paths', { query, signal });
+  }
+
+  createEntity(entity: Entity) {
+    return this.request(EntityRecord, 'POST', '/entities', { body: entity });
+  }
+  updateEntity(entity: Entity, version: number) {
+    return this.request(EntityRecord, 'PUT', `/entities/${encodeURIComponent(entity.id)}`, {
+      body: { ...entity, version },
+    });
+  }
+  deleteEntity(id: string, version: number, cascade: boolean) {
+    return this.request(DeleteResponse, 'DELETE', `/entities/${encodeURIComponent(id)}`, {
+      query: { version, cascade },
+    });
+  }
+  createRelation(relation: Relation) {
+    return this.request(RelationRecord, 'POST', '/relations', { body: relation });
+  }
+  updateRelation(relation: Relation, version: number) {
+    return this.request(RelationRecord, 'PUT', `/relations/${encodeURIComponent(relation.id)}`, {
+      body: { ...relation, version },
+    });
+  }
+  deleteRelation(id: string, version: number) {
+    return this.request(DeleteResponse, 'DELETE', `/relations/${encodeURIComponent(id)}`, {
+      query: { version },
+    });
+  }
+}

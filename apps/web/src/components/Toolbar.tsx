@@ -1,0 +1,169 @@
+/** The top bar: search, layouts, camera, labels, language and edit mode. */
+import type { EntityRecord, Language, LayoutName, ModelResponse } from '@innograph/model';
+import { useId, useState } from 'react';
+import type { ApiClient } from '../api.js';
+import { t } from '../i18n.js';
+import { SearchBox } from './SearchBox.js';
+
+export interface ToolbarProps {
+  api: ApiClient;
+  model: ModelResponse;
+  language: Language;
+  layout: LayoutName;
+  forceRunning: boolean;
+  labelDensity: number;
+  token: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  onLanguage(): void;
+  onPick(entity: EntityRecord): void;
+  onLayout(layout: LayoutName): void;
+  onToggleForce(): void;
+  onZoom(factor: number): void;
+  onFit(): void;
+  onReset(): void;
+  onLabelDensity(density: number): void;
+  onToken(token: string | null): void;
+  onNewEntity(): void;
+  onUndo(): void;
+  onRedo(): void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const { language } = props;
+  const [askToken, setAskToken] = useState(false);
+  const [tokenText, setTokenText] = useState('');
+  const densityId = useId();
+  const tokenId = useId();
+  const layouts: Array<[LayoutName, 'layoutChain' | 'layoutPark' | 'layoutForce']> = [
+    ['chain', 'layoutChain'],
+    ['park', 'layoutPark'],
+    ['force', 'layoutForce'],
+  ];
+  return (
+    <header className="toolbar">
+      <h1 className="brand">
+        Innograph <span>{t(language, 'appTitle')}</span>
+      </h1>
+      <SearchBox
+        api={props.api}
+        model={props.model}
+        language={language}
+        label={t(language, 'search')}
+        onPick={props.onPick}
+        testId="search"
+      />
+      <fieldset className="button-group" aria-label={t(language, 'layout')}>
+        {layouts.map(([layout, key]) => (
+          <button
+            key={layout}
+            type="button"
+            aria-pressed={props.layout === layout}
+            onClick={() => props.onLayout(layout)}
+            data-testid={`layout-${layout}`}
+          >
+            {t(language, key)}
+          </button>
+        ))}
+        <button
+          type="button"
+          onClick={props.onToggleForce}
+          aria-pressed={props.forceRunning}
+          data-testid="force-toggle"
+        >
+          {props.forceRunning ? `■ ${t(language, 'stopForce')}` : `▶ ${t(language, 'startForce')}`}
+        </button>
+      </fieldset>
+      <fieldset className="button-group" aria-label={t(language, 'fit')}>
+        <button
+          type="button"
+          onClick={() => props.onZoom(1.5)}
+          aria-label={t(language, 'zoomIn')}
+          title={t(language, 'zoomIn')}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => props.onZoom(1 / 1.5)}
+          aria-label={t(language, 'zoomOut')}
+          title={t(language, 'zoomOut')}
+        >
+          −
+        </button>
+        <button type="button" onClick={props.onFit}>
+          {t(language, 'fit')}
+        </button>
+        <button type="button" onClick={props.onReset}>
+          {t(language, 'resetView')}
+        </button>
+      </fieldset>
+      <label className="density" htmlFor={densityId}>
+        {t(language, 'labels')}
+        <input
+          id={densityId}
+          type="range"
+          min={0}
+          max={1}
+          step={0.1}
+          value={props.labelDensity}
+          onChange={(e) => props.onLabelDensity(Number(e.target.value))}
+        />
+      </label>
+      <div className="toolbar-end">
+        {props.token ? (
+          <>
+            <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl+Z">
+              ↶ {t(language, 'undo')}
+            </button>
+            <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Ctrl+Shift+Z">
+              ↷ {t(language, 'redo')}
+            </button>
+            <button type="button" onClick={props.onNewEntity} data-testid="new-entity">
+              + {t(language, 'newEntity')}
+            </button>
+            <button type="button" onClick={() => props.onToken(null)}>
+              {t(language, 'signOut')}
+            </button>
+          </>
+        ) : askToken ? (
+          <form
+            className="token-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (tokenText.trim() !== '') props.onToken(tokenText.trim());
+              setAskToken(false);
+              setTokenText('');
+            }}
+          >
+            <label htmlFor={tokenId} className="visually-hidden">
+              {t(language, 'editorToken')}
+            </label>
+            <input
+              id={tokenId}
+              type="password"
+              placeholder={t(language, 'editorToken')}
+              title={t(language, 'tokenHelp')}
+              value={tokenText}
+              onChange={(e) => setTokenText(e.target.value)}
+              data-testid="token-input"
+            />
+            <button type="submit">OK</button>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setAskToken(true)} data-testid="edit-mode">
+            ✎ {t(language, 'signIn')}
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={props.onLanguage}
+          aria-label={t(language, 'languageLabel')}
+          data-testid="language"
+        >
+          {t(language, 'language')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Language, ModelResponse } from '@innograph/model';
+import type { ReactNode } from 'react';
+import { t } from '../i18n.js';
+
+/** Display name of a kind, relation kind or enum value from the model, in a language. */
+export function nameOf(model: ModelResponse, value: string, language: Language): string {
+  const kind = model.entityKinds.find((k) => k.kind === value);
+  if (kind) return kind.name[language];
+  const relation = model.relationKinds.find((r) => r.type === value);
+  if (relation) return relation.name[language];
+  const named = model.valueNames[value];
+  return named ? named[language] : value;
+}
+
+export function Section(props: { title: string; children: ReactNode; open?: boolean; id?: string }) {
+  return (
+    <details className="section" open={props.open ?? true} id={props.id}>
+      <summary>{props.title}</summary>
+      <div className="section-body">{props.children}</div>
+    </details>
+  );
+}
+
+export function ErrorNote(props: { language: Language; message: string; onRetry?: () => void }) {
+  return (
+    <div className="error-note" role="alert">
+      <span>{props.message}</span>
+      {props.onRetry ? (
+        <button type="button" onClick={props.onRetry}>
+          {t(props.language, 'retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Spinner(props: { label: string }) {
+  return (
+    <output className="spinner" aria-live="polite">
+      <span className="spinner-dot" aria-hidden="true" />
+      {props.label}
+    </output>
+  );
+}

@@ -1,0 +1,304 @@
+/**
+ * The sigma view of the explorer's graph. Data stays in the graph; what the view does with it
+ * (filters, hover, selection, path, colour mode, sizes, language) lives in `Display` and is
+ * applied by sigma's reducers, so changing a filter never moves or rebuilds anything.
+ */
+import type { Camera, ColorMode, Language } from '@innograph/model';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { animateNodes } from 'sigma/utils';
+import { EdgeDashedArrowProgram, EdgeDashedProgram } from './dashedEdges.js';
+import type { Visibility } from './filters.js';
+import type { EcoGraph, EdgeData, NodeData } from './graph.js';
+import {
+  communityColor,
+  ENDED_EDGE,
+  FADED_EDGE,
+  FADED_NODE,
+  HIGHLIGHT,
+  KIND_COLORS,
+  NODE_SIZE,
+  RELATION_STYLES,
+} from './style.js';
+
+export interface Display {
+  language: Language;
+  visible: Visibility | null;
+  hovered: string | null;
+  selected: string | null;
+  /** Entities and relations of the path on screen. */
+  pathNodes: ReadonlySet<string>;
+  pathEdges: ReadonlySet<string>;
+  /** Entities to point out (search hits, gap members). */
+  highlighted: ReadonlySet<string>;
+  colorMode: ColorMode;
+  communities: Readonly<Record<string, number>> | null;
+  sizes: Readonly<Record<string, number>> | null;
+  labelDensity: number;
+}
+
+export const EMPTY_SET: ReadonlySet<string> = new Set();
+
+export function defaultDisplay(language: Language): Display {
+  return {
+    language,
+    visible: null,
+    hovered: null,
+    selected: null,
+    pathNodes: EMPTY_SET,
+    pathEdges: EMPTY_SET,
+    highlighted: EMPTY_SET,
+    colorMode: 'kind',
+    communities: null,
+    sizes: null,
+    labelDensity: 0.5,
+  };
+}
+
+export interface RendererEvents {
+  clickNode(node: string): void;
+  doubleClickNode(node: string): void;
+  clickStage(): void;
+  hoverNode(node: string | null): void;
+  cameraMoved(camera: Camera): void;
+}
+
+/** sigma's label settings for a density in 0..1: more labels, smaller grid cells. */
+export function labelSettings(density: number) {
+  const d = Math.min(1, Math.max(0, density));
+  return {
+    labelDensity: 0.05 + d * 1.2,
+    labelGridCellSize: Math.round(220 - d * 160),
+    labelRenderedSizeThreshold: 9 - d * 8,
+  };
+}
+
+export class Renderer {
+  readonly sigma: Sigma<NodeData, EdgeData>;
+  private display: Display;
+  private hoverNeighbors = new Set<string>();
+  private stopAnimation: (() => void) | null = null;
+
+  constructor(
+    readonly graph: EcoGraph,
+    container: HTMLElement,
+    display: Display,
+    private readonly events: RendererEvents,
+  ) {
+    this.display = display;
+    this.sigma = new Sigma<NodeData, EdgeData>(graph, container, {
+      defaultEdgeType: 'line',
+      edgeProgramClasses: {
+        line: EdgeRectangleProgram,
+        arrow: EdgeArrowProgram,
+        curve: EdgeCurveProgram,
+        curvedArrow: EdgeCurvedArrowProgram,
+        dashed: EdgeDashedProgram,
+        dashedArrow: EdgeDashedArrowProgram,
+      },
+      labelFont:
+        '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
+      labelSize: 12,
+      labelColor: { color: '#1d2433' },
+      zIndex: true,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 20,
+      stagePadding: 40,
+      // Nodes and edges keep their size on screen when zooming, so zooming in spreads them apart
+      // and makes room for labels instead of growing blobs.
+      zoomToSizeRatioFunction: () => 1,
+      ...labelSettings(display.labelDensity),
+      nodeReducer: (node, data) => this.nodeDisplay(node, data),
+      edgeReducer: (edge, data) => this.edgeDisplay(edge, data),
+    });
+    this.sigma.on('clickNode', ({ node }) => events.clickNode(node));
+    this.sigma.on('doubleClickNode', (payload) => {
+      payload.preventSigmaDefault();
+      events.doubleClickNode(payload.node);
+    });
+    this.sigma.on('clickStage', () => events.clickStage());
+    this.sigma.on('enterNode', ({ node }) => this.hover(node));
+    this.sigma.on('leaveNode', () => this.hover(null));
+    this.sigma.getCamera().on('updated', (state) => events.cameraMoved({ ...state }));
+  }
+
+  private hover(node: string | null): void {
+    this.hoverNeighbors = new Set(node && this.graph.hasNode(node) ? this.graph.neighbors(node) : []);
+    this.display = { ...this.display, hovered: node };
+    this.events.hoverNode(node);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  update(change: Partial<Display>): void {
+    const labelsChanged =
+      change.labelDensity !== undefined && change.labelDensity !== this.display.labelDensity;
+    this.display = { ...this.display, ...change };
+    if (labelsChanged) {
+      const settings = labelSettings(this.display.labelDensity);
+      this.sigma.setSetting('labelDensity', settings.labelDensity);
+      this.sigma.setSetting('labelGridCellSize', settings.labelGridCellSize);
+      this.sigma.setSetting('labelRenderedSizeThreshold', settings.labelRenderedSizeThreshold);
+    }
+    this.sigma.refresh();
+  }
+
+  get current(): Display {
+    return this.display;
+  }
+
+  private focusActive(): boolean {
+    return this.display.hovered !== null || this.display.pathNodes.size > 0;
+  }
+
+  private inFocus(node: string): boolean {
+    const { hovered, pathNodes } = this.display;
+    if (hovered !== null) return node === hovered || this.hoverNeighbors.has(node);
+    return pathNodes.has(node);
+  }
+
+  nodeDisplay(node: string, data: NodeData): Partial<NodeDisplayData> {
+    const d = this.display;
+    const out: Partial<NodeDisplayData> = { ...data };
+    if (d.visible && !d.visible.nodes.has(node)) return { ...out, hidden: true };
+    out.label = d.language === 'zh' ? data.nameZh : data.nameEn;
+    const community = d.communities?.[node];
+    out.color =
+      d.colorMode === 'community' && community !== undefined
+        ? communityColor(community)
+        : KIND_COLORS[data.kind];
+    out.size = d.sizes?.[node] ?? NODE_SIZE.uniform;
+    if (this.focusActive() && !this.inFocus(node)) {
+      out.color = FADED_NODE;
+      out.label = '';
+      out.zIndex = 0;
+    } else if (this.focusActive()) {
+      out.zIndex = 2;
+      out.forceLabel = true;
+    }
+    if (d.highlighted.has(node)) {
+      out.highlighted = true;
+      out.forceLabel = true;
+      out.zIndex = 3;
+    }
+    if (node === d.selected) {
+      out.highlighted = true;
+      out.forceLabel = true;
+      out.zIndex = 4;
+    }
+    return out;
+  }
+
+  edgeDisplay(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
+    const d = this.display;
+    if (d.visible && !d.visible.edges.has(edge)) return { hidden: true };
+    const style = RELATION_STYLES[data.type];
+    const curved = typeof data.curvature === 'number' && data.curvature !== 0;
+    const planned = data.status === 'planned';
+    let type: string;
+    if (curved) type = style.arrow ? 'curvedArrow' : 'curve';
+    else if (planned) type = style.arrow ? 'dashedArrow' : 'dashed';
+    else type = style.arrow ? 'arrow' : 'line';
+    const out: Partial<EdgeDisplayData> & { curvature?: number } = {
+      type,
+      size: style.size,
+      color: data.status === 'ended' ? ENDED_EDGE : style.color,
+      zIndex: style.emphasis === 'strong' ? 1 : 0,
+    };
+    if (curved) out.curvature = data.curvature ?? 0;
+    const { hovered, pathEdges } = d;
+    if (hovered !== null) {
+      const [source, target] = this.graph.extremities(edge);
+      if (source !== hovered && target !== hovered) {
+        out.color = FADED_EDGE;
+        out.zIndex = -1;
+      } else out.zIndex = 2;
+    } else if (pathEdges.size > 0) {
+      if (pathEdges.has(edge)) {
+        out.color = HIGHLIGHT;
+        out.size = Math.max(3, style.size * 1.6);
+        out.zIndex = 3;
+      } else {
+        out.color = FADED_EDGE;
+        out.zIndex = -1;
+      }
+    }
+    return out;
+  }
+
+  /** Moves nodes to new positions, animated unless there are too many to animate smoothly. */
+  moveNodes(positions: Readonly<Record<string, { x: number; y: number }>>, animate = true): Promise<void> {
+    this.stopAnimation?.();
+    const targets: Record<string, { x: number; y: number }> = {};
+    for (const [node, position] of Object.entries(positions)) {
+      if (this.graph.hasNode(node)) targets[node] = { x: position.x, y: position.y };
+    }
+    if (!animate || this.graph.order > 5_000) {
+      for (const [node, position] of Object.entries(targets)) this.graph.mergeNodeAttributes(node, position);
+      this.sigma.refresh();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.stopAnimation = animateNodes(
+        this.graph,
+        targets,
+        { duration: 600, easing: 'quadraticInOut' },
+        () => {
+          this.stopAnimation = null;
+          resolve();
+        },
+      );
+    });
+  }
+
+  /** Moves the camera to a node and zooms in on it. */
+  focusNode(node: string, ratio = 0.25): Promise<void> {
+    const data = this.sigma.getNodeDisplayData(node);
+    if (!data) return Promise.resolve();
+    return this.sigma.getCamera().animate({ x: data.x, y: data.y, ratio }, { duration: 500 });
+  }
+
+  /** Zooms to fit the visible nodes (or the given ones). */
+  fit(nodes?: readonly string[]): Promise<void> {
+    const keys = nodes ?? (this.display.visible ? [...this.display.visible.nodes] : this.graph.nodes());
+    let minX = Number.POSITIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    for (const node of keys) {
+      const data = this.sigma.getNodeDisplayData(node);
+      if (!data) continue;
+      minX = Math.min(minX, data.x);
+      maxX = Math.max(maxX, data.x);
+      minY = Math.min(minY, data.y);
+      maxY = Math.max(maxY, data.y);
+    }
+    if (!Number.isFinite(minX)) return this.reset();
+    const ratio = Math.max(maxX - minX, maxY - minY, 0.02) * 1.15;
+    return this.sigma
+      .getCamera()
+      .animate(
+        { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(ratio, 1.2) },
+        { duration: 400 },
+      );
+  }
+
+  reset(): Promise<void> {
+    return this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 400 });
+  }
+
+  zoom(factor: number): Promise<void> {
+    const camera = this.sigma.getCamera();
+    return camera.animate({ ratio: camera.ratio / factor }, { duration: 250 });
+  }
+
+  setCamera(camera: Camera): void {
+    this.sigma.getCamera().setState(camera);
+  }
+
+  kill(): void {
+    this.stopAnimation?.();
+    this.sigma.kill();
+  }
+}
