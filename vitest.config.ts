@@ -13,7 +13,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'packages/**/*.integration.test.ts'],
+          include: [
+            'tests/integration/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+            'packages/**/*.integration.test.ts',
+          ],
           globalSetup: ['tests/setup/neo4jServer.ts'],
           // One Neo4j database is shared by the suites, so files run one after another.
           fileParallelism: false,

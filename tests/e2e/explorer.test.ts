@@ -1,0 +1,370 @@
+/**
+ * The explorer end to end: real Chromium (Debian's, through playwright-core) on the built web
+ * app, served by the real API on the real Neo4j holding the seed graph. Screenshots land in
+ * `.e2e-artifacts/` for people to look at.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
+import { EntityRecord, EntityResponse } from '@innograph/model';
+import { loadDataset, type Neo4jExecutor } from '@innograph/store';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { launchChromium, pictureStats, startWebApp, type WebApp, waitForGraph } from '../support/browser.js';
+import { freshDatabase, testExecutor } from '../support/neo4j.js';
+
+const SeedShape = z.object({
+  entities: z.array(z.looseObject({ kind: z.string() })),
+  relations: z.array(z.looseObject({ type: z.string() })),
+});
+
+const ARTIFACTS = join(import.meta.dirname, '../../.e2e-artifacts');
+
+let executor: Neo4jExecutor;
+let web: WebApp;
+let browser: Browser;
+let seedCounts: { entities: number; relations: number; firms: number; supplies: number };
+
+async function open(path = '', viewport = { width: 1400, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL(path, web.url).toString());
+  await waitForGraph(page);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<Buffer> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const png = await page.screenshot();
+  await writeFile(join(ARTIFACTS, `${name}.png`), png);
+  return png;
+}
+
+async function canvasShot(page: Page, name: string): Promise<Buffer> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const png = await page.getByTestId('graph-canvas').screenshot();
+  await writeFile(join(ARTIFACTS, `${name}-canvas.png`), png);
+  return png;
+}
+
+/** "452 / 452 nodes · 1566 / 1566 relations" → the visible counts. */
+async function visibleCounts(page: Page): Promise<{ nodes: number; edges: number }> {
+  const text = await page.getByTestId('stage-status').innerText();
+  const numbers = [...text.matchAll(/(\d+) \/ (\d+)/g)].map((m) => Number(m[1]));
+  return { nodes: numbers[0] ?? -1, edges: numbers[1] ?? -1 };
+}
+
+async function search(page: Page, text: string, testId = 'search'): Promise<void> {
+  const box = page.getByTestId(testId);
+  await box.fill(text);
+  await page.locator('[role=option]').first().waitFor();
+  await box.press('Enter');
+}
+
+async function apiGet(path: string): Promise<unknown> {
+  const response = await fetch(new URL(path, web.url));
+  return response.json();
+}
+
+beforeAll(async () => {
+  executor = testExecutor();
+  await freshDatabase(executor);
+  const dataset = await readDatasetFile(SEED_FILE);
+  await loadDataset(executor, dataset);
+  const { entities, relations } = SeedShape.parse(dataset);
+  seedCounts = {
+    entities: entities.length,
+    relations: relations.length,
+    firms: entities.filter((e) => e.kind === 'PrivateFirm').length,
+    supplies: relations.filter((r) => r.type === 'SUPPLIES').length,
+  };
+  web = await startWebApp(executor);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await executor?.close();
+});
+
+describe('the explorer in Chromium', () => {
+  it('draws the whole seed graph on a canvas that is not blank', async () => {
+    const page = await open('?lang=zh');
+    expect(await visibleCounts(page)).toEqual({ nodes: seedCounts.entities, edges: seedCounts.relations });
+    const stats = pictureStats(await canvasShot(page, 'overview'));
+    // A blank canvas is one colour; the seed graph covers a good part of it in many colours.
+    expect(stats.foreground).toBeGreaterThan(0.05);
+    expect(stats.colours).toBeGreaterThan(20);
+    // The legend comes from the model, in the chosen language.
+    await expect(page.getByTestId('filters').innerText()).resolves.toContain('链主企业');
+    await shot(page, 'overview');
+    await page.close();
+  });
+
+  it('searches an entity, opens its panel and puts the selection in the URL', async () => {
+    const page = await open('?lang=zh');
+    await search(page, '渝江汽车集团');
+    await expect(page.getByTestId('entity-name').innerText()).resolves.toBe('渝江汽车集团');
+    const panel = await page.getByTestId('entity-panel').innerText();
+    expect(panel).toContain('建设运营');
+    expect(panel).toContain('渝江汽车自动驾驶重点实验室');
+    await page.waitForFunction(() => window.location.search.includes('sel=cl-yujiang-auto'));
+    // A relation in the panel is a link: it navigates to the other entity.
+    await page.getByRole('button', { name: '渝江汽车自动驾驶重点实验室' }).click();
+    await expect(page.getByTestId('entity-name').innerText()).resolves.toBe('渝江汽车自动驾驶重点实验室');
+    await shot(page, 'search-panel');
+    await page.close();
+  });
+
+  it('searches in English by a partial word too', async () => {
+    const page = await open('?lang=en');
+    await search(page, 'Yujiang Auto');
+    await page.getByTestId('entity-name').waitFor();
+    await expect(page.getByTestId('entity-name').innerText()).resolves.toContain('Yujiang');
+    await page.close();
+  });
+
+  it('filters out a kind and the counts change', async () => {
+    const page = await open('?lang=en');
+    const before = await page.getByTestId('relation-SUPPLIES').locator('..').innerText();
+    expect(before).toContain(String(seedCounts.supplies));
+    await page.getByTestId('kind-PrivateFirm').uncheck();
+    const after = await visibleCounts(page);
+    expect(after.nodes).toBe(seedCounts.entities - seedCounts.firms);
+    expect(after.edges).toBeLessThan(seedCounts.relations);
+    // Every supply relation starts at a private firm, so none is left to show.
+    await expect(page.getByTestId('relation-SUPPLIES').locator('..').innerText()).resolves.toMatch(/\b0$/);
+    await page.waitForFunction(() => window.location.search.includes('hk=PrivateFirm'));
+    await canvasShot(page, 'no-private-firms');
+    await page.close();
+  });
+
+  it('finds the shortest paths between two entities, highlights and lists them', async () => {
+    const page = await open('?lang=zh');
+    await page.locator('#paths-section summary').click();
+    await search(page, '安恒信安科技', 'path-from-search');
+    await search(page, '两江产业发展引导基金', 'path-to-search');
+    await expect(page.getByTestId('path-from').innerText()).resolves.toBe('安恒信安科技');
+    await page.getByTestId('find-paths').click();
+    const result = page.getByTestId('path-result');
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('安恒信安科技');
+    expect(text).toContain('两江产业发展引导基金');
+    await page.waitForFunction(() => window.location.search.includes('path=pf-sw-001,'));
+    // The path's relations are highlighted on the graph.
+    const highlighted = await page.evaluate(() => {
+      const app = (
+        window as unknown as { __innograph: { renderer: { current: { pathEdges: Set<string> } } } }
+      ).__innograph;
+      return app.renderer.current.pathEdges.size;
+    });
+    expect(highlighted).toBeGreaterThan(0);
+    await shot(page, 'path');
+    await page.close();
+  });
+
+  it('edits an entity, shows the change without a reload, and undoes it', async () => {
+    const page = await open('?lang=en&sel=pf-sw-002');
+    await page.getByTestId('edit-mode').click();
+    await page.getByTestId('token-input').fill(web.editorToken);
+    await page.getByTestId('token-input').press('Enter');
+    await page.getByTestId('edit-entity').click();
+    const form = page.getByTestId('entity-form');
+    // The model's schema checks fields inline: an empty name is refused beside its field.
+    await page.getByTestId('field-name-en').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.locator('.field-error').first().innerText()).resolves.toContain(
+      'English name is empty',
+    );
+    await page.getByTestId('field-name-en').fill('Chentuo Connected Software');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('entity-name').innerText()).resolves.toBe('Chentuo Connected Software');
+    const label = await page.evaluate(() => {
+      const app = (
+        window as unknown as { __innograph: { graph: { getNodeAttribute(n: string, a: string): unknown } } }
+      ).__innograph;
+      return app.graph.getNodeAttribute('pf-sw-002', 'nameEn');
+    });
+    expect(label).toBe('Chentuo Connected Software');
+    const stored = EntityResponse.parse(await apiGet('api/entities/pf-sw-002'));
+    expect(stored.entity.name.en).toBe('Chentuo Connected Software');
+    expect(stored.entity.version).toBe(2);
+    await shot(page, 'edited');
+
+    // Ctrl+Z outside a text field undoes the session's edit through the API.
+    await page.locator('body').click({ position: { x: 5, y: 880 } });
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=entity-name]')?.textContent ===
+        'Chentuo Auto Connect Network Technology',
+    );
+    const undone = EntityResponse.parse(await apiGet('api/entities/pf-sw-002'));
+    expect(undone.entity.name.en).toBe('Chentuo Auto Connect Network Technology');
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=entity-name]')?.textContent === 'Chentuo Connected Software',
+    );
+    await page.close();
+  });
+
+  it('says so when someone else changed the entity, and reloads it on request', async () => {
+    const page = await open('?lang=en&sel=pf-sw-001');
+    await page.getByTestId('edit-mode').click();
+    await page.getByTestId('token-input').fill(web.editorToken);
+    await page.getByTestId('token-input').press('Enter');
+    await page.getByTestId('edit-entity').click();
+    // Someone else saves first.
+    const current = EntityResponse.parse(await apiGet('api/entities/pf-sw-001')).entity;
+    const { version, createdAt: _c, updatedAt: _u, ...entity } = current;
+    const response = await fetch(new URL('api/entities/pf-sw-001', web.url), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${web.editorToken}` },
+      body: JSON.stringify({ ...entity, name: { ...entity.name, en: 'Changed Elsewhere' }, version }),
+    });
+    expect(EntityRecord.parse(await response.json()).version).toBe(version + 1);
+
+    await page.getByTestId('field-name-en').fill('Mine');
+    await page.getByTestId('entity-form').getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('conflict').waitFor();
+    await page.getByTestId('conflict').getByRole('button', { name: 'Reload' }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLInputElement>('[data-testid=field-name-en]')?.value ===
+        'Changed Elsewhere',
+    );
+    // Saved again on the fresh version, it goes through.
+    await page.getByTestId('field-name-en').fill('Mine after all');
+    await page.getByTestId('entity-form').getByRole('button', { name: 'Save' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=entity-name]')?.textContent === 'Mine after all',
+    );
+    expect(EntityResponse.parse(await apiGet('api/entities/pf-sw-001')).entity.version).toBe(version + 2);
+    await page.close();
+  });
+
+  it('reloads a shared URL into the same view', async () => {
+    const page = await open('?lang=en');
+    await page.getByTestId('kind-Fund').uncheck();
+    await page.getByTestId('status-ended').uncheck();
+    await page.getByTestId('filter-chain').selectOption('chain-nev');
+    await search(page, 'Yujiang Automotive Group');
+    await page.getByTestId('entity-name').waitFor();
+    await page.waitForFunction(() => window.location.search.includes('cam='));
+    await page.waitForTimeout(800);
+    const shared = page.url();
+    const counts = await visibleCounts(page);
+    const camera = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __innograph: { renderer: { sigma: { getCamera(): { getState(): unknown } } } };
+        }
+      ).__innograph.renderer.sigma
+        .getCamera()
+        .getState(),
+    );
+    await canvasShot(page, 'shared-before');
+
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await fresh.goto(shared);
+    await waitForGraph(fresh);
+    expect(await visibleCounts(fresh)).toEqual(counts);
+    await expect(fresh.getByTestId('entity-name').innerText()).resolves.toBe('Yujiang Automotive Group');
+    expect(await fresh.getByTestId('kind-Fund').isChecked()).toBe(false);
+    await expect(fresh.getByTestId('filter-chain').inputValue()).resolves.toBe('chain-nev');
+    const freshCamera = await fresh.evaluate(() =>
+      (
+        window as unknown as {
+          __innograph: { renderer: { sigma: { getCamera(): { getState(): unknown } } } };
+        }
+      ).__innograph.renderer.sigma
+        .getCamera()
+        .getState(),
+    );
+    const [a, b] = [camera, freshCamera].map((c) => c as { x: number; y: number; ratio: number });
+    expect(b?.x).toBeCloseTo(a?.x ?? Number.NaN, 3);
+    expect(b?.y).toBeCloseTo(a?.y ?? Number.NaN, 3);
+    expect(b?.ratio).toBeCloseTo(a?.ratio ?? Number.NaN, 3);
+    await canvasShot(fresh, 'shared-after');
+    await fresh.close();
+    await page.close();
+  });
+
+  it('shows an error with a retry when the API fails, never a blank page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    let fail = true;
+    await page.route('**/api/graph**', (route) =>
+      fail
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'unavailable', message: 'Neo4j is not answering' } }),
+          })
+        : route.continue(),
+    );
+    await page.goto(web.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toContain('Neo4j is not answering');
+    await shot(page, 'api-error');
+    fail = false;
+    await alert.getByRole('button').click();
+    await waitForGraph(page);
+    expect((await visibleCounts(page)).nodes).toBe(seedCounts.entities);
+    await page.close();
+  });
+
+  it('expands a neighbourhood from the API, adding what the view did not have', async () => {
+    const page = await open('?lang=en&sel=cl-yujiang-auto');
+    const order = () =>
+      page.evaluate(
+        () => (window as unknown as { __innograph: { graph: { order: number } } }).__innograph.graph.order,
+      );
+    const before = await order();
+    // Someone adds a supplier after the page loaded.
+    const post = (path: string, body: unknown) =>
+      fetch(new URL(path, web.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${web.editorToken}` },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await post('api/entities', {
+          id: 'pf-e2e-new',
+          kind: 'PrivateFirm',
+          name: { zh: '新来配套企业', en: 'Newcomer Supplier' },
+          attributes: { stage: 'seed', revenueBand: 'under10m' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post('api/relations', {
+          id: 'r-e2e-new',
+          type: 'SUPPLIES',
+          from: 'pf-e2e-new',
+          to: 'cl-yujiang-auto',
+          since: '2026-11-01',
+          evidence: { source: 'e2e', confidence: 'assumed' },
+        })
+      ).status,
+    ).toBe(201);
+    await page.getByRole('button', { name: 'Expand neighbours' }).click();
+    await page.waitForFunction(
+      (n) => (window as unknown as { __innograph: { graph: { order: number } } }).__innograph.graph.order > n,
+      before,
+    );
+    expect(await order()).toBe(before + 1);
+    await page.waitForFunction(() => window.location.search.includes('exp=cl-yujiang-auto'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=entity-panel]')?.textContent?.includes('Newcomer Supplier'),
+    );
+    await page.close();
+  });
+});
