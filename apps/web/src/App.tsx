@@ -71,14 +71,34 @@ function chainPositions(graph: EcoGraph) {
   return chainLayout(graph, chainOptions(graph));
 }
 
+/** Park clusters well apart, in rows about 1.6 times as wide as the whole is tall (a screen). */
+function parkOptions(graph: EcoGraph) {
+  const spacing = 4;
+  const gap = 24;
+  const members = new Map<string, number>();
+  let placed = 0;
+  graph.forEachEdge((_edge, { type }, _source, target) => {
+    if (type !== 'LOCATED_IN') return;
+    members.set(target, (members.get(target) ?? 0) + 1);
+    placed += 1;
+  });
+  members.set('', Math.max(1, graph.order - placed));
+  let area = 0;
+  for (const count of members.values()) {
+    const side = 2 * spacing * Math.sqrt(count + 1) + gap;
+    area += side * side;
+  }
+  return { spacing, gap, padding: 6, rowWidth: Math.sqrt(area * 1.6) };
+}
+
 function guidesFor(graph: EcoGraph, layout: LayoutName): LayoutGuides | null {
   if (layout === 'chain') return { kind: 'chain', guides: chainLayoutGuides(graph, chainOptions(graph)) };
-  if (layout === 'park') return { kind: 'park', guides: parkLayoutGuides(graph) };
+  if (layout === 'park') return { kind: 'park', guides: parkLayoutGuides(graph, parkOptions(graph)) };
   return null;
 }
 
 function layoutPositions(graph: EcoGraph, layout: LayoutName): Record<string, { x: number; y: number }> {
-  if (layout === 'park') return parkLayout(graph);
+  if (layout === 'park') return parkLayout(graph, parkOptions(graph));
   if (layout === 'force') {
     const stored = loadPositions();
     if (Object.keys(stored).length > 0) return { ...chainPositions(graph), ...stored };

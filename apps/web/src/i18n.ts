@@ -105,6 +105,7 @@ const STRINGS = {
   until: { zh: '结束日期', en: 'Until' },
   source: { zh: '来源', en: 'Source' },
   confidence: { zh: '可信度', en: 'Confidence' },
+  pickOtherEnd: { zh: '请选择另一端的机构', en: 'Pick the entity at the other end' },
   listHint: { zh: '用逗号分隔', en: 'comma-separated' },
   nodes: { zh: '个节点', en: 'nodes' },
   edges: { zh: '条关系', en: 'relations' },

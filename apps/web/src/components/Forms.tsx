@@ -420,6 +420,7 @@ export function RelationForm(props: RelationFormProps) {
   };
   const parsed = RelationSchema.safeParse(candidate);
   const local: Record<string, string> = parsed.success ? {} : issuesByField(parsed.error);
+  if (to === '') local.to = t(language, 'pickOtherEnd');
   const fromKind = props.kindOf(from);
   const toKind = props.kindOf(to);
   if (fromKind && toKind && !relationAllowed(type, fromKind, toKind)) {
