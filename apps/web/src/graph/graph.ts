@@ -12,7 +12,6 @@ import {
   RelationStatus,
   type SerializedGraph,
 } from '@innograph/model';
-import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
 import { MultiDirectedGraph } from 'graphology';
 
 export interface NodeData {
@@ -35,8 +34,7 @@ export interface EdgeData {
   until?: string;
   size: number;
   color: string;
-  parallelIndex?: number | null;
-  parallelMaxIndex?: number | null;
+  /** Bend of the curve when several relations join the same two entities; 0 draws a line. */
   curvature?: number;
   [attribute: string]: unknown;
 }
@@ -113,8 +111,8 @@ export function mergeSerialized(
     };
     if (typeof attributes.until !== 'string') delete data.until;
     if (graph.hasEdge(key)) {
-      const { parallelIndex, parallelMaxIndex, curvature } = graph.getEdgeAttributes(key);
-      graph.replaceEdgeAttributes(key, { ...data, parallelIndex, parallelMaxIndex, curvature });
+      const { curvature } = graph.getEdgeAttributes(key);
+      graph.replaceEdgeAttributes(key, { ...data, curvature });
     } else {
       graph.addDirectedEdgeWithKey(key, source, target, data);
       addedEdges.push(key);
@@ -153,27 +151,40 @@ function placeNewNodes(graph: EcoGraph, nodes: readonly string[], anchor?: { x: 
   }
 }
 
-/** Curvature for the i-th of several relations between the same two entities (sigma's recipe). */
-export function curvatureFor(index: number, maxIndex: number): number {
-  if (maxIndex <= 0) return 0;
-  if (index < 0) return -curvatureFor(-index, maxIndex);
-  const amplitude = 3.5;
-  const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * DEFAULT_EDGE_CURVATURE;
-  return (maxCurvature * index) / maxIndex;
+/** The curvature sigma's curve program gives a single curved edge. */
+export const BASE_CURVATURE = 0.25;
+
+/**
+ * Curvature for one of `count` relations between the same two entities, `rank` in 0..count-1:
+ * spread symmetrically around the straight line (the middle one of an odd count stays
+ * straight), wider for bigger bundles.
+ */
+export function curvatureFor(rank: number, count: number): number {
+  if (count <= 1) return 0;
+  const offset = rank - (count - 1) / 2;
+  const widest = BASE_CURVATURE * (1 + Math.log2(count) / 2);
+  return (widest * offset) / ((count - 1) / 2);
 }
 
-/** Gives each relation between the same two entities its own curve, so none hides another. */
+/** Gives each relation between the same two entities its own curve, so none hides another.
+ *  Bundles are keyed by the unordered pair; a relation drawn the other way gets the opposite
+ *  sign, because sigma bends a curve relative to its own direction. */
 export function curveParallelEdges(graph: EcoGraph): void {
-  indexParallelEdgesIndex(graph, {
-    edgeIndexAttribute: 'parallelIndex',
-    edgeMaxIndexAttribute: 'parallelMaxIndex',
+  const bundles = new Map<string, string[]>();
+  graph.forEachEdge((edge, _attributes, source, target) => {
+    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    const bundle = bundles.get(pair);
+    if (bundle) bundle.push(edge);
+    else bundles.set(pair, [edge]);
   });
-  graph.forEachEdge((edge, attributes) => {
-    const index = attributes.parallelIndex;
-    const max = attributes.parallelMaxIndex;
-    const curvature = typeof index === 'number' && typeof max === 'number' ? curvatureFor(index, max) : 0;
-    graph.setEdgeAttribute(edge, 'curvature', curvature);
-  });
+  for (const bundle of bundles.values()) {
+    bundle.sort();
+    bundle.forEach((edge, rank) => {
+      const [source, target] = graph.extremities(edge);
+      const sign = source < target ? 1 : -1;
+      graph.setEdgeAttribute(edge, 'curvature', sign * curvatureFor(rank, bundle.length));
+    });
+  }
 }
 
 export function kindOrder(kind: EntityKind): number {
