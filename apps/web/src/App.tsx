@@ -17,6 +17,7 @@ import {
   type ViewFilters,
   type ViewState,
 } from '@innograph/model';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiClient, ApiFailure } from './api.js';
 import { ErrorNote, Section, Spinner } from './components/common.js';
@@ -39,6 +40,8 @@ import { t } from './i18n.js';
 import { readView, writeView } from './state/url.js';
 
 const LANGUAGE_KEY = 'innograph.language';
+/** Above this, the force layout starts from the chain lanes instead of a precomputed run. */
+const FORCE_PRESET_MAX_NODES = 3_000;
 const TOKEN_KEY = 'innograph.editorToken';
 
 type Boot =
@@ -102,6 +105,17 @@ function layoutPositions(graph: EcoGraph, layout: LayoutName): Record<string, { 
   if (layout === 'force') {
     const stored = loadPositions();
     if (Object.keys(stored).length > 0) return { ...chainPositions(graph), ...stored };
+    // Nothing stored in this browser: a fixed number of ForceAtlas2 steps from the chain lanes
+    // is deterministic, so a shared link looks the same elsewhere (small graphs only).
+    if (graph.order <= FORCE_PRESET_MAX_NODES) {
+      const start = graph.copy();
+      const lanes = chainPositions(graph);
+      start.forEachNode((node) => {
+        const p = lanes[node];
+        if (p) start.mergeNodeAttributes(node, { x: p.x, y: p.y });
+      });
+      return forceAtlas2(start, { iterations: 150, settings: forceAtlas2.inferSettings(start) });
+    }
   }
   return chainPositions(graph);
 }
@@ -488,7 +502,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undoRedo, token]);
+  }, [undoRedo, token, form, patchView]);
 
   useEffect(() => {
     if (!notice) return;
