@@ -490,6 +490,11 @@ export function App() {
         target.closest('input, textarea, select, [contenteditable="true"]')
       )
         return;
+      if (event.key === 'Escape') {
+        if (form) setForm(null);
+        else patchView({ selected: null });
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || !token) return;
       const key = event.key.toLowerCase();
       if (key === 'z') {
