@@ -65,9 +65,9 @@ function chainOptions(graph: EcoGraph) {
   graph.forEachNode((_node, { kind }) => perKind.set(kind, (perKind.get(kind) ?? 0) + 1));
   const largest = Math.max(1, ...perKind.values());
   const columnSpacing = 12;
-  const rowSpacing = 3;
-  const rows = Math.ceil(Math.sqrt((largest * columnSpacing) / rowSpacing) / 1.5);
-  return { columnSpacing, rowSpacing, maxRowsPerColumn: Math.max(12, rows), laneGap: 8, bandGap: 10 };
+  const rowSpacing = 4;
+  const rows = Math.ceil(Math.sqrt((largest * columnSpacing) / rowSpacing) * 0.6);
+  return { columnSpacing, rowSpacing, maxRowsPerColumn: Math.max(12, rows), laneGap: 24, bandGap: 16 };
 }
 
 function chainPositions(graph: EcoGraph) {
@@ -690,6 +690,7 @@ export function App() {
                   language={language}
                   label={t(language, 'to')}
                   keepPicked
+                  testId="relation-to-search"
                   onPick={(entity) => {
                     if (!graph.hasNode(entity.id)) void expand(entity.id);
                     onPick(entity.id);
