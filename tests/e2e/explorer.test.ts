@@ -260,7 +260,7 @@ describe('the explorer in Chromium', () => {
     await expect(form.locator('.field-error').allInnerTexts()).resolves.toEqual(
       expect.arrayContaining(['Pick the entity at the other end', 'name the document, URL or note']),
     );
-    await search(page, 'Anheng Infosec', 'relation-to-search');
+    await search(page, 'Hangtu Algorithm', 'relation-to-search');
     await form.getByLabel('Relation kind').selectOption('OPENS_TO');
     await form.getByLabel('Status').selectOption('planned');
     await form.getByLabel('Source *').fill('e2e: planned opening');
@@ -279,7 +279,7 @@ describe('the explorer in Chromium', () => {
           };
         }
       ).__innograph;
-      return graph.edges('lab-yujiang-cockpit', 'pf-sw-001').map((e) => graph.getEdgeAttributes(e));
+      return graph.edges('lab-yujiang-cockpit', 'pf-sw-004').map((e) => graph.getEdgeAttributes(e));
     });
     expect(created).toEqual(
       expect.arrayContaining([
@@ -288,7 +288,9 @@ describe('the explorer in Chromium', () => {
     );
     const panel = page.getByTestId('entity-panel');
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid=entity-panel]')?.textContent?.includes('Anheng Infosec Tech'),
+      document
+        .querySelector('[data-testid=entity-panel]')
+        ?.textContent?.includes('Hangtu Algorithm Information Technology'),
     );
     await canvasShot(page, 'relation-created');
     // Edit it from the panel and delete it.
@@ -303,7 +305,7 @@ describe('the explorer in Chromium', () => {
       () =>
         (
           window as unknown as { __innograph: { graph: { edges(a: string, b: string): string[] } } }
-        ).__innograph.graph.edges('lab-yujiang-cockpit', 'pf-sw-001').length,
+        ).__innograph.graph.edges('lab-yujiang-cockpit', 'pf-sw-004').length,
     );
     expect(left).toBe(0);
     await page.close();
