@@ -218,6 +218,17 @@ export function App() {
   const visible = useMemo(() => visibility(graphRef.current, view.filters, index), [index, view.filters]);
   const counts = useMemo(() => facetCounts(graphRef.current, view.filters, index), [index, view.filters]);
   const dates = useMemo(() => (revision >= 0 ? timelineDates(graphRef.current) : []), [revision]);
+  /** Chains and parks for the filter menus, by name in the current language. */
+  const places = useMemo(() => {
+    const of = (kind: EntityKind) =>
+      revision >= 0
+        ? graphRef.current
+            .filterNodes((_n, a) => a.kind === kind)
+            .map((id) => ({ id, name: nodeName(graphRef.current, id, language) }))
+            .sort((a, b) => a.name.localeCompare(b.name))
+        : [];
+    return { chains: of('IndustryChain'), parks: of('SciencePark') };
+  }, [revision, language]);
 
   // ---- The sigma view -----------------------------------------------------------------------
   const cameraTimer = useRef<number | undefined>(undefined);
@@ -520,14 +531,6 @@ export function App() {
   const nameOfEntity = (id: string) => nodeName(graph, id, language);
   const kindOf = (id: string): EntityKind | null =>
     graph.hasNode(id) ? graph.getNodeAttributes(id).kind : null;
-  const entitiesOfKind = (kind: EntityKind) =>
-    revision >= 0
-      ? graph
-          .filterNodes((_n, a) => a.kind === kind)
-          .map((id) => ({ id, name: nameOfEntity(id) }))
-          .sort((a, b) => a.name.localeCompare(b.name))
-      : [];
-
   if (boot.status === 'loading') {
     return (
       <div className="boot">
@@ -580,8 +583,8 @@ export function App() {
           language={language}
           filters={view.filters}
           counts={counts}
-          chains={entitiesOfKind('IndustryChain')}
-          parks={entitiesOfKind('SciencePark')}
+          chains={places.chains}
+          parks={places.parks}
           dates={dates}
           onChange={(filters: ViewFilters) => patchView({ filters })}
         />
