@@ -1,0 +1,55 @@
+/**
+ * Small helpers for the bilingual sentences that gap reasons and suggestion notes are made of:
+ * a planner reads them aloud, so they name entities and count things in words of both languages.
+ */
+import type { Bilingual } from '@innograph/model';
+import type { AbstractGraph } from './graph.js';
+import { namesOf } from './graph.js';
+
+/** Names of up to `max` nodes, then "and N more" / "等N个". */
+export function nameList(graph: AbstractGraph, nodes: readonly string[], max = 2): Bilingual {
+  const shown = nodes.slice(0, max).map((node) => namesOf(graph, node));
+  const rest = nodes.length - shown.length;
+  return {
+    zh: shown.map((n) => n.zh).join('、') + (rest > 0 ? `等${nodes.length}个` : ''),
+    en: shown.map((n) => n.en).join(', ') + (rest > 0 ? ` and ${rest} more` : ''),
+  };
+}
+
+/** Quoted tags, up to `max`, then "and N more". */
+export function tagList(tags: readonly string[], max = 3): Bilingual {
+  const shown = tags.slice(0, max);
+  const rest = tags.length - shown.length;
+  return {
+    zh: shown.map((t) => `“${t}”`).join('、') + (rest > 0 ? `等${tags.length}项` : ''),
+    en: shown.map((t) => `'${t}'`).join(', ') + (rest > 0 ? ` and ${rest} more` : ''),
+  };
+}
+
+/** "1 chain leader" / "2 chain leaders". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Joins clauses into one sentence per language: "；" in Chinese, "; " in English. */
+export function sentence(clauses: readonly Bilingual[]): Bilingual {
+  return {
+    zh: clauses.map((c) => c.zh).join('；'),
+    en: clauses.map((c) => c.en).join('; '),
+  };
+}
+
+/** Rounds to 4 decimals so that scores and severities print and compare cleanly. */
+export function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+/** A percentage for a sentence: 0.256 → "26%". */
+export function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** "national science park" → "National science park". */
+export function capitalise(text: string): string {
+  return text.length === 0 ? text : `${text[0]?.toUpperCase()}${text.slice(1)}`;
+}
