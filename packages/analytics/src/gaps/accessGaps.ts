@@ -1,0 +1,97 @@
+/**
+ * Access gap: a private firm in an industry chain that no lab or pilot base opens to.
+ *
+ * Rule: every PrivateFirm with at least one active BELONGS_TO chain and no active OPENS_TO
+ * from a Lab or PilotBase (planned openings do not count; they are named in the reasons).
+ *
+ * Severity = 0.4 + 0.15 × min(chain leaders it supplies, 2) + 0.2 × stage + 0.1 × advanced,
+ * where stage is 1 for growth, 0.5 for seed (or unknown), 0 for mature (a mature firm has its
+ * own facilities), and advanced is 1 when the firm offers advanced services. So a growth-stage
+ * supplier of two chain leaders with advanced services scores 1, a mature firm that supplies no
+ * leader 0.4.
+ */
+import { VALUE_NAMES } from '@innograph/model';
+import type { Ecosystem } from '../ecosystem.js';
+import {
+  chainsOfEntity,
+  hasPlatformAccess,
+  isKind,
+  leadersSupplied,
+  ofKind,
+  PLATFORM_KINDS,
+  proposedOf,
+  stringAttribute,
+} from '../ecosystem.js';
+import type { AbstractGraph } from '../graph.js';
+import { nameList, plural, sentence } from '../text.js';
+import { compareGaps, gapItem, prepare } from './common.js';
+import type { GapDetectorOptions, GapItem } from './types.js';
+
+const MODULE = 'accessGaps';
+
+export const STAGE_WEIGHT: Record<string, number> = { growth: 1, seed: 0.5, mature: 0 };
+
+/** Firms counted by the access gap and the access indicator: private firms in a chain. */
+export function accessPopulation(eco: Ecosystem): string[] {
+  return ofKind(eco, 'PrivateFirm').filter((firm) => chainsOfEntity(eco, firm).length > 0);
+}
+
+/** The access-gap firms (sorted), computed once per index. */
+export function accessGapFirms(eco: Ecosystem): Set<string> {
+  const key = 'accessGapFirms';
+  const known = eco.cache.get(key) as Set<string> | undefined;
+  if (known) return known;
+  const firms = new Set(accessPopulation(eco).filter((firm) => !hasPlatformAccess(eco, firm)));
+  eco.cache.set(key, firms);
+  return firms;
+}
+
+/** Leader clause shared by the access, capital and consortium reasons. */
+export function suppliesClause(eco: Ecosystem, leaders: readonly string[]) {
+  if (leaders.length === 0) return { zh: '未为链主企业配套', en: 'supplies no chain leader' };
+  const names = nameList(eco.graph, leaders);
+  return {
+    zh: `为${leaders.length}家链主企业配套（${names.zh}）`,
+    en: `supplies ${plural(leaders.length, 'chain leader')} (${names.en})`,
+  };
+}
+
+export function accessGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
+  const items: GapItem[] = [];
+  for (const firm of accessGapFirms(eco)) {
+    if (!inChain(firm)) continue;
+    const chains = chainsOfEntity(eco, firm);
+    const leaders = leadersSupplied(eco, firm);
+    const stage = stringAttribute(eco, firm, 'stage');
+    const advanced = eco.graph.getNodeAttribute(firm, 'advancedServices') === true;
+    const severity =
+      0.4 +
+      0.15 * Math.min(leaders.length, 2) +
+      0.2 * (STAGE_WEIGHT[stage ?? ''] ?? 0.5) +
+      (advanced ? 0.1 : 0);
+    const chainNames = nameList(eco.graph, chains);
+    const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
+    const stageName = stage ? VALUE_NAMES[stage] : undefined;
+    if (stageName) clauses.push({ zh: stageName.zh, en: `${stageName.en.toLowerCase()} stage` });
+    if (advanced) clauses.push({ zh: '提供高端服务', en: 'offers advanced services' });
+    clauses.push(suppliesClause(eco, leaders));
+    const planned = proposedOf(eco, 'OPENS_TO', firm).filter((p) => isKind(eco, p, PLATFORM_KINDS));
+    if (planned.length > 0) {
+      const names = nameList(eco.graph, planned);
+      clauses.push({
+        zh: `未获得任何实验室或中试基地开放（${planned.length}项开放尚在计划中：${names.zh}）`,
+        en: `reaches no open lab or pilot base (${plural(planned.length, 'opening')} only planned: ${names.en})`,
+      });
+    } else {
+      clauses.push({ zh: '未获得任何实验室或中试基地开放', en: 'reaches no open lab or pilot base' });
+    }
+    items.push(gapItem('access', firm, severity, sentence(clauses), [...chains, ...leaders, ...planned]));
+  }
+  return items.sort(compareGaps);
+}
+
+/** Access gaps of the graph, most severe first (see the module comment for rule and severity). */
+export function accessGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
+  const { eco, inChain } = prepare(MODULE, graph, options);
+  return accessGapsOf(eco, inChain);
+}

@@ -1,0 +1,58 @@
+/**
+ * What the detectors share: option checks, the chain filter, the item order and the ecosystem
+ * index (built once by `detectGaps`, or by each detector when called on its own).
+ */
+import type { Ecosystem } from '../ecosystem.js';
+import { buildEcosystem, chainScope } from '../ecosystem.js';
+import type { AbstractGraph } from '../graph.js';
+import { compareKeys } from '../graph.js';
+import { round4 } from '../text.js';
+import { assertGraph, checkOptions, fail } from '../validate.js';
+import type { GapDetectorOptions, GapItem, GapType } from './types.js';
+import { GAP_TYPES } from './types.js';
+
+/** Checks the graph and the common options; returns the index and the chain filter. */
+export function prepare(
+  module: string,
+  graph: unknown,
+  options: GapDetectorOptions | undefined,
+  eco?: Ecosystem,
+): { eco: Ecosystem; inChain: (node: string) => boolean } {
+  assertGraph(module, graph);
+  checkOptions(module, options);
+  const index = eco ?? buildEcosystem(graph as AbstractGraph);
+  return { eco: index, inChain: chainFilter(module, index, options?.chain) };
+}
+
+export function chainFilter(module: string, eco: Ecosystem, chain: unknown): (node: string) => boolean {
+  if (chain === undefined) return () => true;
+  if (typeof chain !== 'string' || eco.kind.get(chain) !== 'IndustryChain') {
+    fail(module, `option chain must be the key of an IndustryChain node in the graph, got ${String(chain)}.`);
+  }
+  return (node) => chainScope(eco, node).includes(chain);
+}
+
+/** Severity desc, then entity id, then gap type (in GAP_TYPES order). */
+export function compareGaps(a: GapItem, b: GapItem): number {
+  return (
+    b.severity - a.severity ||
+    compareKeys(a.entity, b.entity) ||
+    GAP_TYPES.indexOf(a.type) - GAP_TYPES.indexOf(b.type)
+  );
+}
+
+export function gapItem(
+  type: GapType,
+  entity: string,
+  severity: number,
+  reasons: GapItem['reasons'],
+  involved: Iterable<string>,
+): GapItem {
+  const others = [...new Set(involved)].filter((id) => id !== entity).sort(compareKeys);
+  return { type, entity, severity: round4(Math.min(1, Math.max(0, severity))), reasons, involved: others };
+}
+
+/** Appends without spreading (a spread of 100,000 items overflows the call stack). */
+export function appendTo<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

@@ -1,0 +1,47 @@
+/**
+ * The gaps a planner looks for (DOMAIN.md) and the shape of one gap item. Field names are the
+ * contract the API will expose (packages/model adds the zod schema): keep them as they are.
+ */
+import type { Bilingual } from '@innograph/model';
+
+export const GAP_TYPES = [
+  'access',
+  'closedPlatform',
+  'pairing',
+  'capital',
+  'consortiumExclusion',
+  'capability',
+  'bridging',
+] as const;
+
+export type GapType = (typeof GAP_TYPES)[number];
+
+export interface GapItem {
+  type: GapType;
+  /** The entity the gap is about (a firm, platform, park, chain leader or chain). */
+  entity: string;
+  /** 0..1, higher is more urgent; the formula of each type is in its detector's comment. */
+  severity: number;
+  /** A sentence a planner can read aloud, in Chinese and English. */
+  reasons: Bilingual;
+  /** Other entities the reasons mention (chains, leaders, consortia, platforms...), sorted. */
+  involved: string[];
+}
+
+export type GapCounts = Record<GapType, number>;
+
+/** Options every detector takes. */
+export interface GapDetectorOptions {
+  /** Keep only gaps whose entity is counted in this IndustryChain (see `chainScope`). */
+  chain?: string;
+}
+
+export const GAP_NAMES: Record<GapType, Bilingual> = {
+  access: { zh: '开放共享缺口', en: 'Access gap' },
+  closedPlatform: { zh: '封闭平台', en: 'Closed platform' },
+  pairing: { zh: '结对缺口', en: 'Pairing gap' },
+  capital: { zh: '资本缺口', en: 'Capital gap' },
+  consortiumExclusion: { zh: '未纳入创新联合体', en: 'Consortium exclusion' },
+  capability: { zh: '能力缺口', en: 'Capability gap' },
+  bridging: { zh: '国企民企联通薄弱', en: 'Weak SOE–private bridging' },
+};
