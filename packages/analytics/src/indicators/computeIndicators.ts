@@ -1,0 +1,392 @@
+/**
+ * Ecosystem indicators for the planner's report, overall and per industry chain, plus who
+ * brokers between the SOE and private worlds and how the tie network clusters.
+ *
+ * Shares (each `{numerator, denominator, value}`, value null when the denominator is 0). Their
+ * populations are the gap detectors', so denominator − numerator is the gap count overall:
+ * - privateFirmsWithAccess: private firms in a chain reached by an active OPENS_TO (access gap);
+ * - soePlatformsOpen: state-owned labs and pilot bases with an active OPENS_TO to a firm (the
+ *   closed-platform gap counts every platform, this share only the SOEs');
+ * - parksPaired: science parks with an active PAIRED_WITH service institution (pairing gap);
+ * - growthFirmsFunded: growth-stage private firms with an active INVESTS_IN (capital gap);
+ * - consortiumInclusion: private firms of chains that have consortia, inside a consortium of
+ *   each such chain (consortium exclusion);
+ * - leaderNeedsSourced: chain leaders' needed capabilities that a firm actively supplies;
+ * - crossOwnershipTies / soePrivateTies: ties between organisations of known ownership whose
+ *   groups differ / that join a state-owned and a private organisation (`ownershipTiesOf`).
+ * Per chain, an entity counts in every chain it actively belongs to (parks through
+ * `chainScope`), and `soePrivateBrokers` counts the chain's members that broker SOE–private
+ * pairs.
+ *
+ * Network measures run on the active ties (TIE_TYPES) between the nodes that have at least one:
+ * Gould–Fernandez brokerage (directed, see `brokerage.ts` for the direction convention), Burt's
+ * constraint (undirected projection), betweenness and Louvain communities (`computeMeasures`,
+ * exact betweenness up to `betweennessExactMax` nodes, seeded sampling above). `brokers` ranks
+ * nodes by SOE–private pairs brokered, then by all pairs brokered, then betweenness, then key.
+ * `bridges` groups the ties whose ends lie in different communities by community pair.
+ */
+import type { Bilingual } from '@innograph/model';
+import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
+import {
+  buildEcosystem,
+  chainScope,
+  chainsOfEntity,
+  hasPlatformAccess,
+  isActiveTie,
+  isFunded,
+  isPaired,
+  isStateOwned,
+  ofKind,
+  servesAnyFirm,
+} from '../ecosystem.js';
+import { accessPopulation } from '../gaps/accessGaps.js';
+import { brokersByChain } from '../gaps/bridgingGaps.js';
+import { leaderNeeds } from '../gaps/capabilityGaps.js';
+import { growthFirms } from '../gaps/capitalGaps.js';
+import { platformsOf } from '../gaps/closedPlatformGaps.js';
+import { chainFilter } from '../gaps/common.js';
+import { consortiumStanding } from '../gaps/consortiumGaps.js';
+import type { AbstractGraph } from '../graph.js';
+import { compareKeys, namesOf, undirectedProjection } from '../graph.js';
+import { computeMeasures } from '../measures/computeMeasures.js';
+import { assertGraph, checkInteger, checkOptions, checkPositive, fail } from '../validate.js';
+import type { BrokerageCounts } from './brokerage.js';
+import { brokerageOf, constraintOf } from './brokerage.js';
+import type { TieCounts } from './ownershipTies.js';
+import { ownershipTiesOf } from './ownershipTies.js';
+
+const MODULE = 'computeIndicators';
+
+export interface Share {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator, or null when the denominator is 0. */
+  value: number | null;
+}
+
+export const SHARE_NAMES = [
+  'privateFirmsWithAccess',
+  'soePlatformsOpen',
+  'parksPaired',
+  'growthFirmsFunded',
+  'consortiumInclusion',
+  'leaderNeedsSourced',
+  'crossOwnershipTies',
+  'soePrivateTies',
+] as const;
+export type ShareName = (typeof SHARE_NAMES)[number];
+export type EcosystemShares = Record<ShareName, Share>;
+
+export interface ChainIndicators {
+  chain: string;
+  name: Bilingual;
+  shares: EcosystemShares;
+  /** The chain's members that broker at least one SOE–private pair. */
+  soePrivateBrokers: number;
+}
+
+export interface BrokerEntry {
+  node: string;
+  name: Bilingual;
+  kind: string;
+  ownership: OwnershipGroup | null;
+  roles: BrokerageCounts;
+  betweenness: number;
+  /** Burt's constraint (lower: more structural holes around the node). */
+  constraint: number | null;
+}
+
+export interface CommunitySummary {
+  community: number;
+  size: number;
+  byKind: Record<string, number>;
+  byOwnership: Record<string, number>;
+  /** Up to three members with the most distinct tie partners (then by key). */
+  hubs: string[];
+}
+
+export interface CommunityBridge {
+  /** The two communities, smaller number first. */
+  communities: [number, number];
+  /** Ties between them. */
+  ties: number;
+  /** Up to `bridgeEdgesPerPair` of those ties' edge keys, sorted. */
+  edges: string[];
+}
+
+export interface NetworkIndicators {
+  /** Gould–Fernandez counts of every node that brokers at least one pair. */
+  brokerage: Record<string, BrokerageCounts>;
+  constraint: Record<string, number>;
+  betweenness: Record<string, number>;
+  betweennessMode: 'exact' | 'sampled';
+  brokers: BrokerEntry[];
+  communities: {
+    count: number;
+    modularity: number;
+    membership: Record<string, number>;
+    summaries: CommunitySummary[];
+  };
+  bridges: CommunityBridge[];
+}
+
+export interface Indicators {
+  overall: { shares: EcosystemShares; soePrivateBrokers: number };
+  chains: ChainIndicators[];
+  /** Null when `network: false`. */
+  network: NetworkIndicators | null;
+}
+
+export interface IndicatorsOptions {
+  /** Give the per-chain indicators of this IndustryChain only (overall is unchanged). */
+  chain?: string;
+  /** Compute the network measures (brokerage, constraint, betweenness, communities). Default true. */
+  network?: boolean;
+  /** Length of the `brokers` list. Default 10. */
+  topBrokers?: number;
+  /** Edge keys listed per community pair in `bridges`. Default 5. */
+  bridgeEdgesPerPair?: number;
+  /** Largest node count for exact betweenness. Default 2000 (computeMeasures' default). */
+  betweennessExactMax?: number;
+  /** Sources of sampled betweenness. Default 200. */
+  betweennessSamples?: number;
+  /** Seed of betweenness sampling and Louvain. Default 1. */
+  seed?: number;
+  /** Louvain resolution. Default 1. */
+  louvainResolution?: number;
+}
+
+export const INDICATORS_DEFAULTS = {
+  network: true,
+  topBrokers: 10,
+  bridgeEdgesPerPair: 5,
+  betweennessExactMax: 2000,
+  betweennessSamples: 200,
+  seed: 1,
+  louvainResolution: 1,
+} as const;
+
+function resolveOptions(options: IndicatorsOptions | undefined) {
+  checkOptions(MODULE, options);
+  const resolved = { ...INDICATORS_DEFAULTS, ...options };
+  if (typeof resolved.network !== 'boolean') fail(MODULE, 'option network must be a boolean.');
+  checkInteger(MODULE, 'topBrokers', resolved.topBrokers, 0);
+  checkInteger(MODULE, 'bridgeEdgesPerPair', resolved.bridgeEdgesPerPair, 0);
+  checkInteger(MODULE, 'betweennessExactMax', resolved.betweennessExactMax, 0);
+  checkInteger(MODULE, 'betweennessSamples', resolved.betweennessSamples, 1);
+  if (!Number.isInteger(resolved.seed))
+    fail(MODULE, `option seed must be an integer, got ${String(resolved.seed)}.`);
+  checkPositive(MODULE, 'louvainResolution', resolved.louvainResolution);
+  return resolved;
+}
+
+function share(numerator: number, denominator: number): Share {
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+}
+
+/** Counts a population overall and per chain: [numerator, denominator] pairs. */
+class Tally {
+  overall: [number, number] = [0, 0];
+  byChain = new Map<string, [number, number]>();
+
+  add(chains: readonly string[], hits: number, total = 1): void {
+    this.overall[0] += hits;
+    this.overall[1] += total;
+    for (const chain of chains) this.addTo(chain, hits, total);
+  }
+
+  addTo(chain: string, hits: number, total: number): void {
+    const pair = this.byChain.get(chain);
+    if (pair) {
+      pair[0] += hits;
+      pair[1] += total;
+    } else this.byChain.set(chain, [hits, total]);
+  }
+
+  overallShare(): Share {
+    return share(...this.overall);
+  }
+
+  chainShare(chain: string): Share {
+    const [n, d] = this.byChain.get(chain) ?? [0, 0];
+    return share(n, d);
+  }
+}
+
+function tallies(eco: Ecosystem): Record<Exclude<ShareName, 'crossOwnershipTies' | 'soePrivateTies'>, Tally> {
+  const access = new Tally();
+  for (const firm of accessPopulation(eco)) {
+    access.add(chainsOfEntity(eco, firm), hasPlatformAccess(eco, firm) ? 1 : 0);
+  }
+  const platforms = new Tally();
+  for (const platform of platformsOf(eco)) {
+    if (isStateOwned(eco, platform))
+      platforms.add(chainsOfEntity(eco, platform), servesAnyFirm(eco, platform) ? 1 : 0);
+  }
+  const parks = new Tally();
+  for (const park of ofKind(eco, 'SciencePark'))
+    parks.add(chainScope(eco, park), isPaired(eco, park) ? 1 : 0);
+  const funded = new Tally();
+  for (const firm of growthFirms(eco)) funded.add(chainsOfEntity(eco, firm), isFunded(eco, firm) ? 1 : 0);
+  const inclusion = new Tally();
+  for (const firm of ofKind(eco, 'PrivateFirm')) {
+    const { eligible, excluded } = consortiumStanding(eco, firm);
+    if (eligible.length === 0) continue;
+    inclusion.overall[0] += excluded.length === 0 ? 1 : 0;
+    inclusion.overall[1] += 1;
+    for (const chain of eligible) inclusion.addTo(chain, excluded.includes(chain) ? 0 : 1, 1);
+  }
+  const needs = new Tally();
+  for (const leader of ofKind(eco, 'ChainLeader')) {
+    const split = leaderNeeds(eco, leader);
+    needs.add(chainsOfEntity(eco, leader), split.sourced.length, split.needs.length);
+  }
+  return {
+    privateFirmsWithAccess: access,
+    soePlatformsOpen: platforms,
+    parksPaired: parks,
+    growthFirmsFunded: funded,
+    consortiumInclusion: inclusion,
+    leaderNeedsSourced: needs,
+  };
+}
+
+function sharesOf(
+  counts: ReturnType<typeof tallies>,
+  ties: TieCounts | undefined,
+  pick: (tally: Tally) => Share,
+): EcosystemShares {
+  const t = ties ?? { known: 0, crossing: 0, soePrivate: 0 };
+  return {
+    privateFirmsWithAccess: pick(counts.privateFirmsWithAccess),
+    soePlatformsOpen: pick(counts.soePlatformsOpen),
+    parksPaired: pick(counts.parksPaired),
+    growthFirmsFunded: pick(counts.growthFirmsFunded),
+    consortiumInclusion: pick(counts.consortiumInclusion),
+    leaderNeedsSourced: pick(counts.leaderNeedsSourced),
+    crossOwnershipTies: share(t.crossing, t.known),
+    soePrivateTies: share(t.soePrivate, t.known),
+  };
+}
+
+function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>): NetworkIndicators {
+  const tied = new Set<string>();
+  for (const [, source, target] of eco.ties) {
+    tied.add(source);
+    tied.add(target);
+  }
+  const nodeFilter = (node: string) => tied.has(node);
+  const measures = computeMeasures(eco.graph, {
+    measures: ['degree', 'betweenness', 'communities'],
+    nodeFilter,
+    edgeFilter: isActiveTie,
+    betweennessExactMax: resolved.betweennessExactMax,
+    betweennessSamples: resolved.betweennessSamples,
+    seed: resolved.seed,
+    louvainResolution: resolved.louvainResolution,
+  });
+  const constraint = constraintOf(undirectedProjection(eco.graph, { nodeFilter, edgeFilter: isActiveTie }));
+  const brokerageMap = brokerageOf(eco);
+  const brokerage: Record<string, BrokerageCounts> = {};
+  for (const node of [...brokerageMap.keys()].sort(compareKeys)) {
+    const counts = brokerageMap.get(node);
+    if (counts) brokerage[node] = counts;
+  }
+
+  const { betweenness, degree, community } = measures;
+  const brokers = [...brokerageMap]
+    .sort(
+      (a, b) =>
+        b[1].soePrivate - a[1].soePrivate ||
+        b[1].total - a[1].total ||
+        (betweenness[b[0]] ?? 0) - (betweenness[a[0]] ?? 0) ||
+        compareKeys(a[0], b[0]),
+    )
+    .slice(0, resolved.topBrokers)
+    .map(
+      ([node, roles]): BrokerEntry => ({
+        node,
+        name: namesOf(eco.graph, node),
+        kind: eco.kind.get(node) ?? '',
+        ownership: eco.ownership.get(node) ?? null,
+        roles,
+        betweenness: betweenness[node] ?? 0,
+        constraint: constraint[node] ?? null,
+      }),
+    );
+
+  // Community summaries, in community order (largest first).
+  const members: string[][] = Array.from({ length: measures.communityCount }, () => []);
+  for (const node of Object.keys(community).sort(compareKeys)) members[community[node] ?? 0]?.push(node);
+  const summaries = members.map((list, index): CommunitySummary => {
+    const byKind: Record<string, number> = {};
+    const byOwnership: Record<string, number> = {};
+    for (const node of list) {
+      const kind = eco.kind.get(node) ?? '';
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
+      const group = eco.ownership.get(node) ?? 'unknown';
+      byOwnership[group] = (byOwnership[group] ?? 0) + 1;
+    }
+    const hubs = [...list]
+      .sort((a, b) => (degree[b] ?? 0) - (degree[a] ?? 0) || compareKeys(a, b))
+      .slice(0, 3);
+    return { community: index, size: list.length, byKind, byOwnership, hubs };
+  });
+
+  const bridgesByPair = new Map<number, CommunityBridge>();
+  const count = measures.communityCount;
+  for (const [edge, source, target] of eco.ties) {
+    const a = community[source];
+    const b = community[target];
+    if (a === undefined || b === undefined || a === b) continue;
+    const pair: [number, number] = a < b ? [a, b] : [b, a];
+    const code = pair[0] * count + pair[1];
+    let bridge = bridgesByPair.get(code);
+    if (!bridge) {
+      bridge = { communities: pair, ties: 0, edges: [] };
+      bridgesByPair.set(code, bridge);
+    }
+    bridge.ties += 1;
+    if (bridge.edges.length < resolved.bridgeEdgesPerPair) bridge.edges.push(edge);
+  }
+  const bridges = [...bridgesByPair.values()].sort(
+    (x, y) => y.ties - x.ties || x.communities[0] - y.communities[0] || x.communities[1] - y.communities[1],
+  );
+
+  return {
+    brokerage,
+    constraint,
+    betweenness,
+    betweennessMode: measures.betweennessMode,
+    brokers,
+    communities: { count, modularity: measures.modularity, membership: community, summaries },
+    bridges,
+  };
+}
+
+/** The planner's indicators (see the module comment); deterministic for a given seed. */
+export function computeIndicators(graph: AbstractGraph, options?: IndicatorsOptions): Indicators {
+  assertGraph(MODULE, graph);
+  const resolved = resolveOptions(options);
+  const eco = buildEcosystem(graph);
+  chainFilter(MODULE, eco, resolved.chain);
+  const counts = tallies(eco);
+  const ties = ownershipTiesOf(eco);
+  const brokers = brokersByChain(eco);
+  let soePrivateBrokers = 0;
+  for (const roles of brokerageOf(eco).values()) if (roles.soePrivate > 0) soePrivateBrokers += 1;
+  const chainIds = resolved.chain === undefined ? ofKind(eco, 'IndustryChain') : [resolved.chain];
+  const chains = chainIds.map(
+    (chain): ChainIndicators => ({
+      chain,
+      name: namesOf(graph, chain),
+      shares: sharesOf(counts, ties.byChain.get(chain), (tally) => tally.chainShare(chain)),
+      soePrivateBrokers: brokers.get(chain)?.length ?? 0,
+    }),
+  );
+  return {
+    overall: { shares: sharesOf(counts, ties.overall, (tally) => tally.overallShare()), soePrivateBrokers },
+    chains,
+    network: resolved.network ? networkOf(eco, resolved) : null,
+  };
+}
