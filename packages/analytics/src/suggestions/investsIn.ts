@@ -1,0 +1,147 @@
+/**
+ * INVESTS_IN suggestions: a fund investing in a growth-stage private firm no fund backs
+ * (closes a capital gap).
+ *
+ * Candidates for each capital-gap firm: the funds of its chains and the funds backed by the
+ * chain leaders it supplies (every fund whose stage focus includes growth when there are none).
+ * Each is scored (weights sum to 1):
+ * - stageFit 0.35: 1 when the fund's `stageFocus` includes growth, 0.5 when it includes a
+ *   neighbouring stage (early or mature), else 0;
+ * - sameChain 0.25: 1 when the fund belongs to one of the firm's chains;
+ * - backerLink 0.2: 1 when a chain leader the firm supplies backs the fund (以大带小);
+ * - patientCapital 0.1: 1 for a fund marked as patient capital;
+ * - portfolioRoom 0.1: 1 / (1 + active investments / 20).
+ */
+import type { Bilingual } from '@innograph/model';
+import type { Ecosystem } from '../ecosystem.js';
+import {
+  chainsOfEntity,
+  inOf,
+  isFunded,
+  leadersSupplied,
+  ofKind,
+  outOf,
+  tagsAttribute,
+} from '../ecosystem.js';
+import { growthFirms } from '../gaps/capitalGaps.js';
+import { compareKeys } from '../graph.js';
+import { nameList, plural } from '../text.js';
+import type { Scored } from './common.js';
+import { keepTop, scoreOf, shares, suggestion } from './common.js';
+import type { Suggestion } from './types.js';
+
+export const INVESTS_IN_FACTORS = [
+  'stageFit',
+  'sameChain',
+  'backerLink',
+  'patientCapital',
+  'portfolioRoom',
+] as const;
+export const INVESTS_IN_WEIGHTS = [0.35, 0.25, 0.2, 0.1, 0.1] as const;
+
+const STAGE_NAMES: Record<string, Bilingual> = {
+  seed: { zh: '种子期', en: 'seed' },
+  early: { zh: '早期', en: 'early' },
+  growth: { zh: '成长期', en: 'growth' },
+  mature: { zh: '成熟期', en: 'mature' },
+};
+
+function listIn(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function investsInSuggestionsOf(
+  eco: Ecosystem,
+  inChain: (node: string) => boolean,
+  perGap: number,
+): Suggestion[] {
+  const byChain = new Map<string, string[]>();
+  const byBacker = new Map<string, string[]>();
+  const growthFocused: string[] = [];
+  const info = new Map<
+    string,
+    {
+      stages: string[];
+      chains: readonly string[];
+      backers: readonly string[];
+      patient: boolean;
+      portfolio: number;
+    }
+  >();
+  for (const fund of ofKind(eco, 'Fund')) {
+    const f = {
+      stages: tagsAttribute(eco, fund, 'stageFocus'),
+      chains: chainsOfEntity(eco, fund),
+      backers: inOf(eco, 'BACKS', fund),
+      patient: eco.graph.getNodeAttribute(fund, 'patientCapital') === true,
+      portfolio: outOf(eco, 'INVESTS_IN', fund).filter((x) => eco.kind.get(x) === 'PrivateFirm').length,
+    };
+    info.set(fund, f);
+    for (const chain of f.chains) listIn(byChain, chain, fund);
+    for (const leader of f.backers) listIn(byBacker, leader, fund);
+    if (f.stages.includes('growth')) growthFocused.push(fund);
+  }
+
+  const result: Suggestion[] = [];
+  for (const firm of growthFirms(eco)) {
+    if (isFunded(eco, firm) || !inChain(firm)) continue;
+    const chains = chainsOfEntity(eco, firm);
+    const leaders = new Set(leadersSupplied(eco, firm));
+    const candidates = new Set<string>();
+    for (const chain of chains) for (const f of byChain.get(chain) ?? []) candidates.add(f);
+    for (const leader of leaders) for (const f of byBacker.get(leader) ?? []) candidates.add(f);
+    const pool = candidates.size > 0 ? candidates : growthFocused;
+
+    const kept: Scored[] = [];
+    for (const fund of pool) {
+      const f = info.get(fund);
+      if (!f) continue;
+      const values = [
+        f.stages.includes('growth') ? 1 : f.stages.includes('early') || f.stages.includes('mature') ? 0.5 : 0,
+        shares(chains, f.chains) ? 1 : 0,
+        f.backers.some((l) => leaders.has(l)) ? 1 : 0,
+        f.patient ? 1 : 0,
+        1 / (1 + f.portfolio / 20),
+      ];
+      keepTop(
+        kept,
+        { gap: firm, candidate: fund, values, score: scoreOf(values, INVESTS_IN_WEIGHTS) },
+        perGap,
+      );
+    }
+
+    for (const scored of kept) {
+      const fund = scored.candidate;
+      const f = info.get(fund);
+      if (!f) continue;
+      const chain = shares(chains, f.chains);
+      const backers = f.backers.filter((l) => leaders.has(l)).sort(compareKeys);
+      const stages = f.stages.map((s) => STAGE_NAMES[s] ?? { zh: s, en: s });
+      const notes: Bilingual[] = [
+        {
+          zh: `基金投资阶段：${stages.map((s) => s.zh).join('、') || '未知'}；企业处于成长期`,
+          en: `the fund invests at ${stages.map((s) => s.en).join(', ') || 'unknown'} stage; the firm is growth-stage`,
+        },
+        chain
+          ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
+          : { zh: '不在同一产业链', en: 'not in the same chain' },
+        backers.length > 0
+          ? {
+              zh: `企业为基金出资方${nameList(eco.graph, backers).zh}配套`,
+              en: `the fund is backed by ${nameList(eco.graph, backers).en}, which the firm supplies`,
+            }
+          : { zh: '企业不为基金出资方配套', en: "the firm supplies none of the fund's backers" },
+        f.patient
+          ? { zh: '耐心资本', en: 'patient capital' }
+          : { zh: '非耐心资本', en: 'not patient capital' },
+        { zh: `在投企业${f.portfolio}家`, en: plural(f.portfolio, 'active investment') },
+      ];
+      result.push(
+        suggestion('INVESTS_IN', fund, firm, scored, INVESTS_IN_FACTORS, INVESTS_IN_WEIGHTS, notes),
+      );
+    }
+  }
+  return result;
+}

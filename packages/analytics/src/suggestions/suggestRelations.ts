@@ -1,0 +1,68 @@
+/**
+ * Ranked new relations that would close gaps: `suggestRelations(graph, options)`.
+ *
+ * - OPENS_TO from a lab or pilot base to a private firm with an access gap (opensTo.ts);
+ * - PAIRED_WITH from a service institution to a science park with a pairing gap (pairedWith.ts);
+ * - INVESTS_IN from a fund to a growth-stage firm with a capital gap (investsIn.ts).
+ *
+ * For each gap entity the candidates come from indexes (same chain, same park or district,
+ * linked chain leaders), never from all pairs; the best `perGap` candidates of each gap are
+ * kept, then every kept suggestion is ranked by score (desc), then type (in SUGGESTION_TYPES
+ * order), `from`, `to`, and the first `limit` are returned. Each carries its factors (value,
+ * weight and a bilingual note) and the gap type it closes. The same graph gives the same list.
+ */
+import { buildEcosystem } from '../ecosystem.js';
+import { appendTo, chainFilter } from '../gaps/common.js';
+import type { AbstractGraph } from '../graph.js';
+import { compareKeys } from '../graph.js';
+import { assertGraph, checkInteger, checkOptions, fail } from '../validate.js';
+import { investsInSuggestionsOf } from './investsIn.js';
+import { opensToSuggestionsOf } from './opensTo.js';
+import { pairedWithSuggestionsOf } from './pairedWith.js';
+import type { Suggestion, SuggestionType } from './types.js';
+import { SUGGESTION_TYPES } from './types.js';
+
+const MODULE = 'suggestRelations';
+
+export interface SuggestRelationsOptions {
+  /** Only suggestions of this relation type. Default: all three. */
+  type?: SuggestionType;
+  /** Longest list returned. Default 50. */
+  limit?: number;
+  /** Candidates kept per gap entity (firm or park). Default 3. */
+  perGap?: number;
+  /** Only gaps whose entity is counted in this IndustryChain. */
+  chain?: string;
+}
+
+export const SUGGEST_RELATIONS_DEFAULTS = { limit: 50, perGap: 3 } as const;
+
+export function compareSuggestions(a: Suggestion, b: Suggestion): number {
+  return (
+    b.score - a.score ||
+    SUGGESTION_TYPES.indexOf(a.type) - SUGGESTION_TYPES.indexOf(b.type) ||
+    compareKeys(a.from, b.from) ||
+    compareKeys(a.to, b.to)
+  );
+}
+
+/** Ranked suggestions (see the module comment). */
+export function suggestRelations(graph: AbstractGraph, options?: SuggestRelationsOptions): Suggestion[] {
+  assertGraph(MODULE, graph);
+  checkOptions(MODULE, options);
+  const { type, limit, perGap, chain } = { ...SUGGEST_RELATIONS_DEFAULTS, ...options };
+  if (type !== undefined && !(SUGGESTION_TYPES as readonly string[]).includes(type)) {
+    fail(MODULE, `unknown suggestion type '${String(type)}' (known: ${SUGGESTION_TYPES.join(', ')}).`);
+  }
+  checkInteger(MODULE, 'limit', limit, 0);
+  checkInteger(MODULE, 'perGap', perGap, 1);
+  const eco = buildEcosystem(graph);
+  const inChain = chainFilter(MODULE, eco, chain);
+  const items: Suggestion[] = [];
+  if (type === undefined || type === 'OPENS_TO') appendTo(items, opensToSuggestionsOf(eco, inChain, perGap));
+  if (type === undefined || type === 'PAIRED_WITH')
+    appendTo(items, pairedWithSuggestionsOf(eco, inChain, perGap));
+  if (type === undefined || type === 'INVESTS_IN')
+    appendTo(items, investsInSuggestionsOf(eco, inChain, perGap));
+  return items.sort(compareSuggestions).slice(0, limit);
+}
