@@ -3,8 +3,37 @@
  * No I/O; every function takes `(graph, options?)`, leaves the graph as it is (except the
  * `.assign` variants) and gives the same answer for the same graph.
  */
+export type { OwnershipGroup } from './ecosystem.js';
+export { isActive, isActiveTie, ownershipGroupOf, TIE_TYPES } from './ecosystem.js';
+export { accessGaps } from './gaps/accessGaps.js';
+export type { BridgingGapOptions } from './gaps/bridgingGaps.js';
+export { BRIDGING_DEFAULTS, bridgingGaps } from './gaps/bridgingGaps.js';
+export { capabilityGaps } from './gaps/capabilityGaps.js';
+export { capitalGaps } from './gaps/capitalGaps.js';
+export { closedPlatformGaps } from './gaps/closedPlatformGaps.js';
+export { consortiumGaps } from './gaps/consortiumGaps.js';
+export type { DetectGapsOptions } from './gaps/detectGaps.js';
+export { countGaps, DETECT_GAPS_DEFAULTS, detectGaps, gapCounts } from './gaps/detectGaps.js';
+export { pairingGaps } from './gaps/pairingGaps.js';
+export type { GapCounts, GapDetectorOptions, GapItem, GapType } from './gaps/types.js';
+export { GAP_NAMES, GAP_TYPES } from './gaps/types.js';
 export type { EdgeFilter, NodeFilter, ProjectionOptions } from './graph.js';
 export { chainOf, chainsOf, parkOf, parksOf, undirectedProjection } from './graph.js';
+export type { BrokerageCounts, BrokerageRole } from './indicators/brokerage.js';
+export { BROKERAGE_ROLES } from './indicators/brokerage.js';
+export type {
+  BrokerEntry,
+  ChainIndicators,
+  CommunityBridge,
+  CommunitySummary,
+  EcosystemShares,
+  Indicators,
+  IndicatorsOptions,
+  NetworkIndicators,
+  Share,
+  ShareName,
+} from './indicators/computeIndicators.js';
+export { computeIndicators, INDICATORS_DEFAULTS, SHARE_NAMES } from './indicators/computeIndicators.js';
 export type {
   ChainBandGuide,
   ChainLane,
@@ -38,3 +67,7 @@ export { computeMeasures, MEASURE_NAMES, MEASURES_DEFAULTS } from './measures/co
 export type { SampledBetweennessOptions } from './measures/sampledBetweenness.js';
 export { SAMPLED_BETWEENNESS_DEFAULTS, sampledBetweenness } from './measures/sampledBetweenness.js';
 export { mulberry32 } from './random.js';
+export type { SuggestRelationsOptions } from './suggestions/suggestRelations.js';
+export { SUGGEST_RELATIONS_DEFAULTS, suggestRelations } from './suggestions/suggestRelations.js';
+export type { Suggestion, SuggestionFactor, SuggestionType } from './suggestions/types.js';
+export { SUGGESTION_CLOSES, SUGGESTION_TYPES } from './suggestions/types.js';
