@@ -474,6 +474,7 @@ function relationValues(r: string, p: string, start: string, end: string): strin
 }
 
 const Values = z.object({ values: z.array(z.unknown()) });
+const DegreeRow = z.object({ ref: z.string(), outgoing: z.number().int(), incoming: z.number().int() });
 const Ref = z.string();
 
 /** Node values, each checked with the model's schema for its field. */
@@ -581,6 +582,16 @@ function edgeConditions(filter: EdgeFilter): { conditions: string[]; parameters:
 }
 
 /** The relations (of the filter's kinds, statuses and dates) among the given nodes. */
+/** Above this many relationships on a side, an entity is a hub: its relationships are not walked. */
+const HUB_DEGREE = 64;
+
+/**
+ * The relations among a set of placed entities. Walking every relationship of each entity is
+ * slow around hubs (a lab open to thousands of firms, a chain with all its members), so each
+ * relation is found from its lighter end: outgoing from entities with few outgoing
+ * relationships; incoming into entities with few incoming ones when the start is a hub; and
+ * between two hubs by checking the pairs (Expand(Into), which reads the lighter side).
+ */
 async function edgesAmong(
   tx: ManagedTransaction,
   nodes: readonly PlacedNode[],
@@ -588,18 +599,90 @@ async function edgesAmong(
 ): Promise<GraphEdge[]> {
   if (nodes.length === 0) return [];
   const idOf = new Map(nodes.map(({ ref, node }) => [ref, node.key]));
+  const refs = [...idOf.keys()];
   const { conditions, parameters } = edgeConditions(filter);
-  const rows = await readValues(
+  const types = anyRelationType(nonEmptyList(filter.relations));
+  const degrees = await readRows(
     tx,
+    DegreeRow,
     `UNWIND $refs AS ref
-     MATCH (a) WHERE elementId(a) = ref
-     MATCH (a)-[r:${anyRelationType(nonEmptyList(filter.relations))}]->(b)
-     ${where(conditions)}
-     WITH r, ref, b, properties(r) AS p
-     RETURN ${relationValues('r', 'p', 'ref', 'elementId(b)')} AS values`,
-    { ...parameters, refs: [...idOf.keys()] },
+     MATCH (n) WHERE elementId(n) = ref
+     RETURN ref, COUNT { (n)-[:${types}]->() } AS outgoing, COUNT { (n)<-[:${types}]-() } AS incoming`,
+    { refs },
   );
-  return rows.map((values) => edgeFromValues(values, idOf));
+  const lightOut: string[] = [];
+  const heavyOut: string[] = [];
+  const lightIn: string[] = [];
+  const heavyIn: string[] = [];
+  let hubsOut = 0;
+  let hubsIn = 0;
+  for (const { ref, outgoing, incoming } of degrees) {
+    if (outgoing <= HUB_DEGREE) lightOut.push(ref);
+    else {
+      heavyOut.push(ref);
+      hubsOut += outgoing;
+    }
+    if (incoming <= HUB_DEGREE) lightIn.push(ref);
+    else {
+      heavyIn.push(ref);
+      hubsIn += incoming;
+    }
+  }
+  const returned = `WITH r, a, b, properties(r) AS p
+     RETURN ${relationValues('r', 'p', 'elementId(a)', 'elementId(b)')} AS values`;
+  const queries: Array<[string, QueryParameters]> = [
+    [
+      `UNWIND $lightOut AS ref
+       MATCH (a) WHERE elementId(a) = ref
+       MATCH (a)-[r:${types}]->(b)
+       ${where(conditions)}
+       ${returned}`,
+      { ...parameters, lightOut, refs },
+    ],
+  ];
+  if (heavyOut.length > 0) {
+    queries.push([
+      `UNWIND $lightIn AS ref
+       MATCH (b) WHERE elementId(b) = ref
+       MATCH (a)-[r:${types}]->(b)
+       ${where([...conditions, 'elementId(a) IN $hubs'])}
+       ${returned}`,
+      { ...parameters, lightIn, hubs: heavyOut, refs },
+    ]);
+    if (heavyIn.length > 0) {
+      // Hub to hub: walk whichever costs least, the hubs' outgoing relationships, the other
+      // hubs' incoming ones, or the pairs.
+      const pairs = heavyOut.length * heavyIn.length * HUB_DEGREE;
+      const cheapest = Math.min(hubsOut, hubsIn, pairs);
+      const query =
+        cheapest === pairs
+          ? `UNWIND $hubs AS hub
+             MATCH (a) WHERE elementId(a) = hub
+             UNWIND $heavyIn AS ref
+             MATCH (b) WHERE elementId(b) = ref
+             MATCH (a)-[r:${types}]->(b)
+             ${where(conditions)}
+             ${returned}`
+          : cheapest === hubsOut
+            ? `UNWIND $hubs AS hub
+               MATCH (a) WHERE elementId(a) = hub
+               MATCH (a)-[r:${types}]->(b)
+               ${where([...conditions, 'elementId(b) IN $heavyIn'])}
+               ${returned}`
+            : `UNWIND $heavyIn AS ref
+               MATCH (b) WHERE elementId(b) = ref
+               MATCH (a)-[r:${types}]->(b)
+               ${where([...conditions, 'elementId(a) IN $hubs'])}
+               ${returned}`;
+      queries.push([query, { ...parameters, hubs: heavyOut, heavyIn, refs }]);
+    }
+  }
+  const edges: GraphEdge[] = [];
+  for (const [query, queryParameters] of queries) {
+    for (const values of await readValues(tx, query, queryParameters)) edges.push(edgeFromValues(values, idOf));
+  }
+  edges.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return edges;
 }
 
 type GraphMetaInput = Parameters<typeof serializedGraph>[2];
