@@ -679,7 +679,8 @@ async function edgesAmong(
   }
   const edges: GraphEdge[] = [];
   for (const [query, queryParameters] of queries) {
-    for (const values of await readValues(tx, query, queryParameters)) edges.push(edgeFromValues(values, idOf));
+    for (const values of await readValues(tx, query, queryParameters))
+      edges.push(edgeFromValues(values, idOf));
   }
   edges.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return edges;
