@@ -3,8 +3,9 @@
  * an access gap).
  *
  * Candidates for each access-gap firm, found through indexes rather than every platform: the
- * platforms of its chains, the platforms in its parks and the platforms operated by the chain
- * leaders it supplies. Each candidate is scored (weights sum to 1):
+ * platforms of its chains whose domains share a word with its capabilities or sector, the
+ * platforms in its parks and the platforms operated by the chain leaders it supplies (all the
+ * platforms of its chains when none of these exist). Each candidate is scored (weights sum to 1):
  * - sameChain 0.2: 1 when the platform belongs to one of the firm's chains;
  * - capability 0.3: the best share of one platform domain's words found among the firm's
  *   capabilities and sector ("autonomous driving" vs "autonomous-driving scenario
@@ -85,6 +86,8 @@ export function opensToSuggestionsOf(
 ): Suggestion[] {
   const info = new Map<string, PlatformInfo>();
   const byChain = new Map<string, string[]>();
+  /** chain → domain word → platforms. */
+  const byChainWord = new Map<string, Map<string, string[]>>();
   const byPark = new Map<string, string[]>();
   const byOperator = new Map<string, string[]>();
   for (const platform of platformsOf(eco)) {
@@ -99,7 +102,15 @@ export function opensToSuggestionsOf(
       capacity: numberAttribute(eco, platform, 'capacity'),
     };
     info.set(platform, p);
-    for (const chain of p.chains) listIn(byChain, chain, platform);
+    for (const chain of p.chains) {
+      listIn(byChain, chain, platform);
+      let byWord = byChainWord.get(chain);
+      if (!byWord) {
+        byWord = new Map();
+        byChainWord.set(chain, byWord);
+      }
+      for (const word of new Set(p.domains.flatMap((d) => d.words))) listIn(byWord, word, platform);
+    }
     for (const park of p.parks) listIn(byPark, park, platform);
     for (const leader of p.operators) listIn(byOperator, leader, platform);
   }
@@ -116,9 +127,14 @@ export function opensToSuggestionsOf(
     const offered = wordSet(sector ? [...capabilities, sector] : capabilities);
 
     const candidates = new Set<string>();
-    for (const chain of chains) for (const p of byChain.get(chain) ?? []) candidates.add(p);
+    for (const chain of chains) {
+      const byWord = byChainWord.get(chain);
+      for (const word of offered) for (const p of byWord?.get(word) ?? []) candidates.add(p);
+    }
     for (const park of parks) for (const p of byPark.get(park) ?? []) candidates.add(p);
     for (const leader of leaders) for (const p of byOperator.get(leader) ?? []) candidates.add(p);
+    if (candidates.size === 0)
+      for (const chain of chains) for (const p of byChain.get(chain) ?? []) candidates.add(p);
 
     const kept: Scored[] = [];
     for (const platform of candidates) {
