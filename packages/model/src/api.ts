@@ -35,6 +35,14 @@ export const API_LIMITS = {
   changesPage: { default: 50, max: 500 },
   /** Request body size in bytes. */
   bodyBytes: 1_048_576,
+  /** Gap items per `GET /api/gaps`; the max is high enough for a whole report (CSV download). */
+  gaps: { default: 500, max: 100_000 },
+  /** Suggested relations per `GET /api/suggestions`. */
+  suggestions: { default: 50, max: 1_000 },
+  /** Scenarios listed by `GET /api/scenarios`, newest first. */
+  scenarios: 500,
+  /** Changes in one scenario. */
+  scenarioChanges: 500,
 } as const;
 
 /** A comma-separated list in a query string (`kinds=Lab,PilotBase`), as an array. */
@@ -54,6 +62,9 @@ const limit = (spec: { default: number; max: number }) =>
   z.coerce.number().int().min(1).max(spec.max).default(spec.default);
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** Query-string helpers for the other contract modules (planning.ts). */
+export { booleanFlag, csv as csvList, limit as limitParam };
 
 // ---------------------------------------------------------------------------------------------
 // Records as stored

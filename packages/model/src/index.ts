@@ -4,5 +4,6 @@ export * from './entity.js';
 export * from './issues.js';
 export * from './json.js';
 export * from './ontology.js';
+export * from './planning.js';
 export * from './relation.js';
 export * from './view.js';
