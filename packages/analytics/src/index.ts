@@ -67,6 +67,18 @@ export { computeMeasures, MEASURE_NAMES, MEASURES_DEFAULTS } from './measures/co
 export type { SampledBetweennessOptions } from './measures/sampledBetweenness.js';
 export { SAMPLED_BETWEENNESS_DEFAULTS, sampledBetweenness } from './measures/sampledBetweenness.js';
 export { mulberry32 } from './random.js';
+export type {
+  AppliedScenario,
+  EvaluateScenarioOptions,
+  GraphFigures,
+  ScenarioFigures,
+} from './scenarios/applyChanges.js';
+export {
+  applyScenarioChanges,
+  evaluateScenario,
+  graphFigures,
+  relationEdgeAttributes,
+} from './scenarios/applyChanges.js';
 export type { SuggestRelationsOptions } from './suggestions/suggestRelations.js';
 export { SUGGEST_RELATIONS_DEFAULTS, suggestRelations } from './suggestions/suggestRelations.js';
 export type { Suggestion, SuggestionFactor, SuggestionType } from './suggestions/types.js';

@@ -1,0 +1,89 @@
+import type { ScenarioChangeInput } from '@innograph/model';
+import { ScenarioChangeSchema } from '@innograph/model';
+import { describe, expect, it } from 'vitest';
+import { smallEcosystem } from '../fixtures/ecosystem.js';
+import { gapCounts } from '../gaps/detectGaps.js';
+import { applyScenarioChanges, evaluateScenario } from './applyChanges.js';
+
+const changes = (list: ScenarioChangeInput[]) => list.map((change) => ScenarioChangeSchema.parse(change));
+
+const opening = (id: string, from: string, to: string, status: 'planned' | 'active') => ({
+  op: 'addRelation' as const,
+  relation: {
+    id,
+    type: 'OPENS_TO' as const,
+    from,
+    to,
+    status,
+    since: '2026-01-01',
+    evidence: { source: 'scenario', confidence: 'assumed' as const },
+  },
+});
+
+describe('applyScenarioChanges', () => {
+  it('changes a copy and leaves the graph as it was', () => {
+    const graph = smallEcosystem();
+    const before = JSON.stringify(graph.export());
+    const result = applyScenarioChanges(
+      graph,
+      changes([
+        opening('r-new', 'lab-2', 'pf-1', 'active'),
+        { op: 'setRelationStatus', id: 'e21', status: 'active' },
+        { op: 'removeRelation', id: 'e20' },
+        { op: 'setOpenness', entity: 'pb-1', openness: 'open' },
+      ]),
+    );
+    expect(JSON.stringify(graph.export())).toBe(before);
+    expect(result.applied).toBe(4);
+    expect(result.problems).toEqual([]);
+    expect(result.graph.getEdgeAttributes('r-new')).toMatchObject({ type: 'OPENS_TO', status: 'active' });
+    expect(result.graph.getEdgeAttribute('e21', 'status')).toBe('active');
+    expect(result.graph.hasEdge('e20')).toBe(false);
+    expect(result.graph.getNodeAttribute('pb-1', 'openness')).toBe('open');
+  });
+
+  it('leaves out changes that cannot be made, with their field paths, and makes the rest', () => {
+    const result = applyScenarioChanges(
+      smallEcosystem(),
+      changes([
+        opening('e0', 'lab-2', 'pf-1', 'planned'),
+        opening('r-2', 'lab-2', 'pf-99', 'planned'),
+        opening('r-3', 'fund-1', 'pf-1', 'planned'),
+        { op: 'removeRelation', id: 'nope' },
+        { op: 'setOpenness', entity: 'pf-1', openness: 'open' },
+        opening('r-ok', 'lab-2', 'pf-1', 'planned'),
+        { op: 'setRelationStatus', id: 'r-ok', status: 'active' },
+      ]),
+    );
+    expect(result.applied).toBe(2);
+    expect(result.problems.map((p) => [p.change, p.path])).toEqual([
+      [0, 'changes[0].relation.id'],
+      [1, 'changes[1].relation.to'],
+      [2, 'changes[2].relation.type'],
+      [3, 'changes[3].id'],
+      [4, 'changes[4].entity'],
+    ]);
+    expect(result.graph.getEdgeAttribute('r-ok', 'status')).toBe('active');
+  });
+});
+
+describe('evaluateScenario', () => {
+  it('an active opening closes an access gap; a planned one does not', () => {
+    const graph = smallEcosystem();
+    const base = gapCounts(graph);
+    const active = evaluateScenario(graph, changes([opening('r-1', 'lab-2', 'pf-1', 'active')]), {
+      network: false,
+    });
+    expect(active.before.gapCounts).toEqual(base);
+    expect(active.after.gapCounts.access).toBe(base.access - 1);
+    expect(active.after.gapCounts.closedPlatform).toBe(base.closedPlatform - 1);
+    expect(active.after.indicators.overall.shares.privateFirmsWithAccess.numerator).toBe(
+      active.before.indicators.overall.shares.privateFirmsWithAccess.numerator + 1,
+    );
+    const planned = evaluateScenario(graph, changes([opening('r-1', 'lab-2', 'pf-1', 'planned')]), {
+      network: false,
+    });
+    expect(planned.after.gapCounts).toEqual(base);
+    expect(planned.changesApplied).toBe(1);
+  });
+});
