@@ -311,6 +311,37 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('runs ForceAtlas2 in a worker, writes the positions back when it stops and keeps them for the next visit', async () => {
+    const page = await open('?lang=en');
+    type App = {
+      __innograph: {
+        force: { iterations: number };
+        graph: { getNodeAttributes(n: string): { x: number; y: number } };
+      };
+    };
+    const before = await page.evaluate(() =>
+      (window as unknown as App).__innograph.graph.getNodeAttributes('cl-yujiang-auto'),
+    );
+    await page.getByTestId('force-toggle').click();
+    await page.waitForFunction(() => (window as unknown as App).__innograph.force.iterations > 50);
+    await page.getByTestId('force-toggle').click();
+    await page.waitForFunction(() => localStorage.getItem('innograph.positions.force') !== null);
+    const after = await page.evaluate(() =>
+      (window as unknown as App).__innograph.graph.getNodeAttributes('cl-yujiang-auto'),
+    );
+    expect(after.x !== before.x || after.y !== before.y).toBe(true);
+    await page.waitForFunction(() => window.location.search.includes('layout=force'));
+    // A reload in the same browser shows the positions the layout stopped at.
+    await page.reload();
+    await waitForGraph(page);
+    const reloaded = await page.evaluate(() =>
+      (window as unknown as App).__innograph.graph.getNodeAttributes('cl-yujiang-auto'),
+    );
+    expect(reloaded.x).toBeCloseTo(after.x, 0);
+    expect(reloaded.y).toBeCloseTo(after.y, 0);
+    await page.close();
+  });
+
   it('labels every control for assistive technology', async () => {
     const page = await open('?lang=en&sel=cl-yujiang-auto');
     const unlabelled = await page.evaluate(() => {

@@ -42,6 +42,8 @@ import { readView, writeView } from './state/url.js';
 const LANGUAGE_KEY = 'innograph.language';
 /** Above this, the force layout starts from the chain lanes instead of a precomputed run. */
 const FORCE_PRESET_MAX_NODES = 3_000;
+/** From this size on, the view opens without the structural relations. */
+const LARGE_GRAPH_NODES = 5_000;
 const TOKEN_KEY = 'innograph.editorToken';
 
 type Boot =
@@ -198,6 +200,12 @@ export function App() {
         if (!Number.isFinite(x) || !Number.isFinite(y)) graph.mergeNodeAttributes(node, { x: 0, y: 0 });
       });
       graphRef.current = graph;
+      // Big graphs open without the structural relations (chain and park membership, which the
+      // lanes and clusters already show), unless the link says otherwise: they are most of the
+      // relations and most of the drawing.
+      if (graph.order > LARGE_GRAPH_NODES && !new URLSearchParams(window.location.search).has('hr')) {
+        setView((v) => ({ ...v, filters: { ...v.filters, hiddenRelations: ['BELONGS_TO', 'LOCATED_IN'] } }));
+      }
       setBoot({
         status: 'ready',
         model,
@@ -260,7 +268,11 @@ export function App() {
       graph,
       force: forceRef.current,
     };
-    requestAnimationFrame(() => performance.mark('innograph:first-frame'));
+    // Marked once sigma has rendered and the browser has presented a frame after it.
+    renderer.sigma.once('afterRender', () =>
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('innograph:first-frame'))),
+    );
+    renderer.sigma.refresh();
     return () => {
       forceRef.current?.kill();
       runnerRef.current?.terminate();

@@ -110,6 +110,10 @@ export class Renderer {
       // and makes room for labels instead of growing blobs.
       zoomToSizeRatioFunction: () => 1,
       ...labelSettings(display.labelDensity),
+      // Big graphs: while the camera moves, draw nodes only (software WebGL cannot raster
+      // 100,000 edges per frame).
+      hideEdgesOnMove: graph.size > 20_000,
+      hideLabelsOnMove: graph.order > 20_000,
       nodeReducer: (node, data) => this.nodeDisplay(node, data),
       edgeReducer: (edge, data) => this.edgeDisplay(edge, data),
     });
@@ -160,8 +164,10 @@ export class Renderer {
 
   nodeDisplay(node: string, data: NodeData): Partial<NodeDisplayData> {
     const d = this.display;
-    const out: Partial<NodeDisplayData> = { ...data };
-    if (d.visible && !d.visible.nodes.has(node)) return { ...out, hidden: true };
+    // Only what sigma draws: copying every attribute of every node on each pass is what made
+    // refreshes slow on big graphs.
+    if (d.visible && !d.visible.nodes.has(node)) return { x: data.x, y: data.y, hidden: true };
+    const out: Partial<NodeDisplayData> = { x: data.x, y: data.y };
     out.label = d.language === 'zh' ? data.nameZh : data.nameEn;
     const community = d.communities?.[node];
     out.color =
