@@ -382,28 +382,41 @@ export async function updateEntity(
   requireSameId(entityName(id), id, input.id);
   return executor.executeWrite(async (tx) => {
     await lockChangeLog(tx);
-    const before = found(await readEntity(tx, id, 'lock'), entityName(id));
-    if (before.record.kind !== input.kind) {
-      throw invalid(
-        entityName(id),
-        'kind',
-        `'${id}' is stored as ${before.record.kind}; its kind cannot change to ${input.kind} (delete it and create another)`,
-      );
-    }
-    requireVersion(entityName(id), before.record.version, expectedVersion);
-    const { props, hash } = entityContent(input);
-    if (hash === before.hash) return before.record;
-    const after = await replaceEntity(tx, id, { props, hash }, expectedVersion + 1);
-    await recordChange(tx, {
-      actor,
-      action: 'update',
-      target: 'entity',
-      targetId: id,
-      before: before.record,
-      after,
-    });
-    return after;
+    return updateEntityIn(tx, id, input, expectedVersion, actor);
   });
+}
+
+/** `updateEntity` inside a transaction that holds the change log's lock (`lockChangeLog`). */
+export async function updateEntityIn(
+  tx: ManagedTransaction,
+  id: string,
+  entity: Entity,
+  expectedVersion: number,
+  actor: string,
+): Promise<EntityRecord> {
+  const input = validEntity(entity);
+  requireSameId(entityName(id), id, input.id);
+  const before = found(await readEntity(tx, id, 'lock'), entityName(id));
+  if (before.record.kind !== input.kind) {
+    throw invalid(
+      entityName(id),
+      'kind',
+      `'${id}' is stored as ${before.record.kind}; its kind cannot change to ${input.kind} (delete it and create another)`,
+    );
+  }
+  requireVersion(entityName(id), before.record.version, expectedVersion);
+  const { props, hash } = entityContent(input);
+  if (hash === before.hash) return before.record;
+  const after = await replaceEntity(tx, id, { props, hash }, expectedVersion + 1);
+  await recordChange(tx, {
+    actor,
+    action: 'update',
+    target: 'entity',
+    targetId: id,
+    before: before.record,
+    after,
+  });
+  return after;
 }
 
 /**
@@ -455,23 +468,33 @@ export async function createRelation(
   const input = validRelation(relation);
   return executor.executeWrite(async (tx) => {
     await lockChangeLog(tx);
-    await checkEnds(tx, input);
-    const existing = await findRelation(tx, input.id);
-    if (existing !== null) {
-      const { type, from, to } = existing.record;
-      throw new StoreConflictError(`${relationName(input.id)} already exists (${type} ${from} → ${to})`);
-    }
-    const after = await insertRelation(tx, input);
-    await recordChange(tx, {
-      actor,
-      action: 'create',
-      target: 'relation',
-      targetId: input.id,
-      before: null,
-      after,
-    });
-    return after;
+    return createRelationIn(tx, input, actor);
   });
+}
+
+/** `createRelation` inside a transaction that holds the change log's lock (`lockChangeLog`). */
+export async function createRelationIn(
+  tx: ManagedTransaction,
+  relation: Relation,
+  actor: string,
+): Promise<RelationRecord> {
+  const input = validRelation(relation);
+  await checkEnds(tx, input);
+  const existing = await findRelation(tx, input.id);
+  if (existing !== null) {
+    const { type, from, to } = existing.record;
+    throw new StoreConflictError(`${relationName(input.id)} already exists (${type} ${from} → ${to})`);
+  }
+  const after = await insertRelation(tx, input);
+  await recordChange(tx, {
+    actor,
+    action: 'create',
+    target: 'relation',
+    targetId: input.id,
+    before: null,
+    after,
+  });
+  return after;
 }
 
 /**
@@ -490,22 +513,35 @@ export async function updateRelation(
   requireSameId(relationName(id), id, input.id);
   return executor.executeWrite(async (tx) => {
     await lockChangeLog(tx);
-    const before = found(await lockRelation(tx, id), relationName(id));
-    requireSameShape(before.record, input);
-    requireVersion(relationName(id), before.record.version, expectedVersion);
-    const content = relationContent(input);
-    if (content.hash === before.hash) return before.record;
-    const after = await replaceRelation(tx, input, content, expectedVersion + 1);
-    await recordChange(tx, {
-      actor,
-      action: 'update',
-      target: 'relation',
-      targetId: id,
-      before: before.record,
-      after,
-    });
-    return after;
+    return updateRelationIn(tx, id, input, expectedVersion, actor);
   });
+}
+
+/** `updateRelation` inside a transaction that holds the change log's lock (`lockChangeLog`). */
+export async function updateRelationIn(
+  tx: ManagedTransaction,
+  id: string,
+  relation: Relation,
+  expectedVersion: number,
+  actor: string,
+): Promise<RelationRecord> {
+  const input = validRelation(relation);
+  requireSameId(relationName(id), id, input.id);
+  const before = found(await lockRelation(tx, id), relationName(id));
+  requireSameShape(before.record, input);
+  requireVersion(relationName(id), before.record.version, expectedVersion);
+  const content = relationContent(input);
+  if (content.hash === before.hash) return before.record;
+  const after = await replaceRelation(tx, input, content, expectedVersion + 1);
+  await recordChange(tx, {
+    actor,
+    action: 'update',
+    target: 'relation',
+    targetId: id,
+    before: before.record,
+    after,
+  });
+  return after;
 }
 
 function relationDeleted(before: RelationRecord, actor: string): ChangeInput {
@@ -521,10 +557,34 @@ export async function deleteRelation(
 ): Promise<DeleteResult> {
   return executor.executeWrite(async (tx) => {
     await lockChangeLog(tx);
-    const before = found(await lockRelation(tx, id), relationName(id)).record;
-    requireVersion(relationName(id), before.version, expectedVersion);
-    await removeRelation(tx, before);
-    await recordChange(tx, relationDeleted(before, actor));
-    return { deleted: id, relationsDeleted: 1 };
+    return deleteRelationIn(tx, id, expectedVersion, actor);
   });
+}
+
+/** `deleteRelation` inside a transaction that holds the change log's lock (`lockChangeLog`). */
+export async function deleteRelationIn(
+  tx: ManagedTransaction,
+  id: string,
+  expectedVersion: number,
+  actor: string,
+): Promise<DeleteResult> {
+  const before = found(await lockRelation(tx, id), relationName(id)).record;
+  requireVersion(relationName(id), before.version, expectedVersion);
+  await removeRelation(tx, before);
+  await recordChange(tx, relationDeleted(before, actor));
+  return { deleted: id, relationsDeleted: 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading records under their write locks, for writes made of several edits (scenarios)
+// ---------------------------------------------------------------------------------------------
+
+/** The entity as stored, write-locked until the transaction ends; null when there is none. */
+export async function lockedEntity(tx: ManagedTransaction, id: string): Promise<EntityRecord | null> {
+  return (await readEntity(tx, id, 'lock'))?.record ?? null;
+}
+
+/** The relation as stored, write-locked until the transaction ends; null when there is none. */
+export async function lockedRelation(tx: ManagedTransaction, id: string): Promise<RelationRecord | null> {
+  return (await lockRelation(tx, id))?.record ?? null;
 }
