@@ -18,6 +18,7 @@ import {
 } from '@innograph/model';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
+import { ENTITY_LABEL } from './cypher.js';
 import type { Neo4jExecutor } from './executor.js';
 import { InvalidCursorError } from './reads.js';
 
@@ -86,6 +87,42 @@ export async function recordChanges(tx: ManagedTransaction, changes: readonly Ch
   if (changes.length === 0) return;
   const entries = changes.map(entryProperties);
   await tx.run(RECORD_QUERY, { sequence: SEQUENCE_ID, entries });
+}
+
+/** Counts a write that bypasses the change log (a dataset load, a reset), so that
+ *  `graphRevision` moves on. */
+export async function bumpGraphRevision(tx: ManagedTransaction): Promise<void> {
+  await tx.run(`${SEQUENCE_NODE} SET s.loads = coalesce(s.loads, 0) + 1`, { sequence: SEQUENCE_ID });
+}
+
+const RevisionRow = z.object({
+  last: z.number().int().nullable(),
+  loads: z.number().int().nullable(),
+  entities: z.number().int(),
+  relations: z.number().int(),
+});
+
+/**
+ * A token that changes whenever the ecosystem does, for caching what is computed from the whole
+ * graph: the last change-log number (every edit), the count of dataset loads and resets
+ * (`bumpGraphRevision`) and the numbers of entities and relationships (Neo4j's count store, so
+ * free; they catch writes made around the store, though not every one of them).
+ */
+export async function readGraphRevision(tx: ManagedTransaction): Promise<string> {
+  const result = await tx.run(
+    `OPTIONAL MATCH (s:${CHANGE_SEQUENCE_LABEL} {id: $sequence})
+     WITH s.last AS last, s.loads AS loads
+     CALL () { MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS entities }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS relations }
+     RETURN last, loads, entities, relations`,
+    { sequence: SEQUENCE_ID },
+  );
+  const row = RevisionRow.parse(result.records[0]?.toObject());
+  return `${row.last ?? 0}.${row.loads ?? 0}.${row.entities}.${row.relations}`;
+}
+
+export async function graphRevision(executor: Neo4jExecutor): Promise<string> {
+  return executor.executeRead(readGraphRevision);
 }
 
 /** Logs one write, in the transaction that makes it. */

@@ -12,6 +12,7 @@ import {
   type ValidationIssue,
 } from '@innograph/model';
 import type { ManagedTransaction } from 'neo4j-driver';
+import { bumpGraphRevision } from './changes.js';
 import { chunks, ENTITY_LABEL, kindLabel, relationType, setRelationClause } from './cypher.js';
 import type { Neo4jExecutor } from './executor.js';
 import { entityContent, relationContent } from './mapping.js';
@@ -416,6 +417,7 @@ export async function loadDataset(
       if (reset) await tx.run(CLEAR_QUERY);
       const { dataset, report, statements } = await plan(tx);
       await runPipelined(tx, statements);
+      await bumpGraphRevision(tx);
       return { dataset, report };
     });
   }
@@ -431,6 +433,7 @@ export async function loadDataset(
   for (const group of transactions(statements, batchSize)) {
     await executor.executeWrite((tx) => runPipelined(tx, group));
   }
+  await executor.executeWrite(bumpGraphRevision);
   return { dataset, report };
 }
 
@@ -439,4 +442,5 @@ export async function clearEcosystem(executor: Neo4jExecutor, batchSize = DEFAUL
   await executor.runAutoCommit(
     `MATCH (n:${ENTITY_LABEL}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${batchSize} ROWS`,
   );
+  await executor.executeWrite(bumpGraphRevision);
 }
