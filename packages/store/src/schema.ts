@@ -21,6 +21,8 @@ export function schemaStatements(): string[] {
     'CREATE INDEX change_log_seq IF NOT EXISTS FOR (e:ChangeLogEntry) ON (e.seq)',
     'CREATE INDEX change_log_at IF NOT EXISTS FOR (e:ChangeLogEntry) ON (e.at)',
     'CREATE INDEX change_log_target IF NOT EXISTS FOR (e:ChangeLogEntry) ON (e.targetId)',
+    // What-if scenarios (scenarios.ts), kept apart from the ecosystem.
+    'CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE',
   ];
   for (const kind of ENTITY_KIND_NAMES) {
     statements.push(
