@@ -15,6 +15,7 @@ import { toHttpError } from './errors.js';
 import { changeRoutes } from './routes/changes.js';
 import { editRoutes } from './routes/edits.js';
 import { metaRoutes } from './routes/meta.js';
+import { planningRoutes } from './routes/planning.js';
 import { readRoutes } from './routes/reads.js';
 
 export interface AppDeps {
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(readRoutes(deps), { prefix: '/api' });
   await app.register(editRoutes(deps), { prefix: '/api' });
   await app.register(changeRoutes(deps), { prefix: '/api' });
+  await app.register(planningRoutes(deps), { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

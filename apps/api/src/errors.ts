@@ -1,6 +1,7 @@
 import { type ApiError, ModelValidationError } from '@innograph/model';
 import {
   InvalidCursorError,
+  ScenarioConflictError,
   StoreAuthError,
   StoreConflictError,
   StoreConstraintError,
@@ -10,19 +11,20 @@ import {
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
-/** An error with an HTTP status and one of the contract's codes. */
+type Issue = { path: string; message: string };
+
+/** An error with an HTTP status and one of the contract's codes (and per-field issues). */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: ApiError['error']['code'],
     message: string,
+    readonly issues?: Issue[],
   ) {
     super(message);
     this.name = 'HttpError';
   }
 }
-
-type Issue = { path: string; message: string };
 
 function zodIssues(error: FastifyError): Issue[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
@@ -43,7 +45,9 @@ function body(code: ApiError['error']['code'], message: string, issues?: Issue[]
 
 /** Maps anything a route throws to a status and a contract error body. */
 export function toHttpError(error: unknown): { status: number; body: ApiError } {
-  if (error instanceof HttpError) return { status: error.statusCode, body: body(error.code, error.message) };
+  if (error instanceof HttpError) {
+    return { status: error.statusCode, body: body(error.code, error.message, error.issues) };
+  }
   if (error instanceof ModelValidationError) {
     const issues = error.issues.map((issue) => ({
       path: ['body', issue.field].filter((part) => part !== '').join('.'),
@@ -58,6 +62,9 @@ export function toHttpError(error: unknown): { status: number; body: ApiError } 
     };
   }
   if (error instanceof StoreNotFoundError) return { status: 404, body: body('not_found', error.message) };
+  if (error instanceof ScenarioConflictError) {
+    return { status: 409, body: body('conflict', error.message, error.issues) };
+  }
   if (error instanceof StoreConflictError || error instanceof StoreConstraintError) {
     return { status: 409, body: body('conflict', error.message) };
   }

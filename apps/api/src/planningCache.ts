@@ -1,0 +1,136 @@
+/**
+ * The planner's analytics on the server, computed once per graph state.
+ *
+ * Gaps, indicators, suggestions and scenario figures all run on the whole ecosystem
+ * (`ecosystemGraph`), which takes seconds to read and compute at 100k entities. They are kept for
+ * the current graph revision (`graphRevision`: the change-log number, the count of dataset loads
+ * and resets, and the entity and relationship counts) and computed again only after it moves on.
+ * Each request costs one small revision query; requests arriving while the graph loads share the
+ * load. Only the latest revision is kept, with at most `MEMO_LIMIT` results per kind (by their
+ * options), so memory stays at one graph plus a few results.
+ */
+import {
+  computeIndicators,
+  countGaps,
+  detectGaps,
+  type GapCounts,
+  type GapItem,
+  type GraphFigures,
+  type Indicators,
+  type IndicatorsOptions,
+  type ScenarioFigures,
+  type Suggestion,
+  type SuggestRelationsOptions,
+  suggestRelations,
+} from '@innograph/analytics';
+import type { GapTypeName } from '@innograph/model';
+import { type EcosystemGraph, ecosystemGraph, graphRevision, type Neo4jExecutor } from '@innograph/store';
+
+export type PlanningGraph = EcosystemGraph['graph'];
+
+const MEMO_LIMIT = 64;
+
+class Memo<T> {
+  private readonly values = new Map<string, T>();
+
+  get(key: string, compute: () => T): T {
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
+    const value = compute();
+    if (this.values.size >= MEMO_LIMIT) this.values.clear();
+    this.values.set(key, value);
+    return value;
+  }
+}
+
+/** Results of one graph revision. */
+export class GraphState {
+  readonly gapsMemo = new Memo<GapItem[]>();
+  readonly indicatorsMemo = new Memo<Indicators>();
+  readonly suggestionsMemo = new Memo<Suggestion[]>();
+  readonly evaluationsMemo = new Memo<ScenarioFigures>();
+
+  constructor(
+    readonly revision: string,
+    readonly graph: PlanningGraph,
+  ) {}
+
+  /** Every gap of these types (all when unset) in the chain (all when unset), most severe first. */
+  gaps(types: readonly GapTypeName[] | undefined, chain: string | undefined): GapItem[] {
+    const key = JSON.stringify([types === undefined ? null : [...types].sort(), chain ?? null]);
+    return this.gapsMemo.get(key, () =>
+      detectGaps(this.graph, {
+        ...(types === undefined ? {} : { types }),
+        ...(chain === undefined ? {} : { chain }),
+      }),
+    );
+  }
+
+  indicators(options: IndicatorsOptions): Indicators {
+    return this.indicatorsMemo.get(JSON.stringify([options.chain ?? null, options.network ?? true]), () =>
+      computeIndicators(this.graph, options),
+    );
+  }
+
+  /** Indicators and gap counts, as scenario evaluations compare them. */
+  figures(options: IndicatorsOptions): GraphFigures {
+    return {
+      indicators: this.indicators(options),
+      gapCounts: countGaps(this.gaps(undefined, options.chain)),
+    };
+  }
+
+  suggestions(options: SuggestRelationsOptions): Suggestion[] {
+    const key = JSON.stringify([options.type ?? null, options.chain ?? null, options.limit ?? null]);
+    return this.suggestionsMemo.get(key, () => suggestRelations(this.graph, options));
+  }
+
+  /** Number of gaps per type in a list of gaps. */
+  gapCounts(items: readonly GapItem[]): GapCounts {
+    return countGaps(items);
+  }
+
+  /** A scenario's figures, by its id and version (a saved scenario does not change). */
+  evaluation(
+    scenario: { id: string; version: number },
+    options: IndicatorsOptions,
+    compute: () => ScenarioFigures,
+  ): ScenarioFigures {
+    const key = JSON.stringify([
+      scenario.id,
+      scenario.version,
+      options.chain ?? null,
+      options.network ?? true,
+    ]);
+    return this.evaluationsMemo.get(key, compute);
+  }
+
+  /** Is `id` an IndustryChain of this graph? */
+  hasChain(id: string): boolean {
+    return this.graph.hasNode(id) && this.graph.getNodeAttribute(id, 'kind') === 'IndustryChain';
+  }
+}
+
+/** The graph state of the latest revision (see the module comment). */
+export class PlanningCache {
+  private state: GraphState | null = null;
+  private loading: Promise<GraphState> | null = null;
+
+  constructor(private readonly executor: Neo4jExecutor) {}
+
+  async current(): Promise<GraphState> {
+    const revision = await graphRevision(this.executor);
+    if (this.state?.revision === revision) return this.state;
+    if (this.loading === null) {
+      this.loading = ecosystemGraph(this.executor)
+        .then(({ graph, revision: loaded }) => {
+          this.state = new GraphState(loaded, graph);
+          return this.state;
+        })
+        .finally(() => {
+          this.loading = null;
+        });
+    }
+    return this.loading;
+  }
+}
