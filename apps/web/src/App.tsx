@@ -20,10 +20,11 @@ import {
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiClient, ApiFailure } from './api.js';
-import { ErrorNote, Section, Spinner } from './components/common.js';
+import { ErrorNote, LazySection, Section, Spinner } from './components/common.js';
 import { EntityPanel } from './components/EntityPanel.js';
 import { FiltersPanel } from './components/FiltersPanel.js';
 import { EntityForm, RelationForm } from './components/Forms.js';
+import { GapsPanel } from './components/GapsPanel.js';
 import { Guides, type LayoutGuides } from './components/Guides.js';
 import { MeasuresPanel } from './components/MeasuresPanel.js';
 import { PathFinder } from './components/PathFinder.js';
@@ -161,6 +162,11 @@ export function App() {
     to: firstView.path?.to ?? null,
   });
   const [pathResult, setPathResult] = useState<PathsResponse | null>(null);
+  const [gapHighlight, setGapHighlight] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const highlightGap = useCallback(
+    (ids: readonly string[] | null) => setGapHighlight(ids ? new Set(ids) : EMPTY_SET),
+    [],
+  );
   const [pathError, setPathError] = useState<string | null>(null);
   const [pathBusy, setPathBusy] = useState(false);
 
@@ -258,10 +264,7 @@ export function App() {
     setRenderer(renderer);
     setGuides(guidesFor(graph, view.layout));
     if (view.camera) renderer.setCamera(view.camera);
-    forceRef.current = new ForceLayout(graph, () => {
-      savePositions(graph);
-      setForceRunning(false);
-    });
+    forceRef.current = new ForceLayout(graph, () => savePositions(graph), setForceRunning);
     runnerRef.current = new MeasuresRunner();
     (window as unknown as { __innograph?: unknown }).__innograph = {
       renderer,
@@ -299,6 +302,8 @@ export function App() {
       selected: view.selected,
       pathNodes,
       pathEdges,
+      highlighted: gapHighlight,
+      layoutRunning: forceRunning,
       colorMode: view.color,
       communities: measures?.community ?? null,
       sizes,
@@ -310,6 +315,8 @@ export function App() {
     view.selected,
     pathNodes,
     pathEdges,
+    gapHighlight,
+    forceRunning,
     view.color,
     measures,
     sizes,
@@ -430,7 +437,6 @@ export function App() {
       patchView({ layout: 'force' });
       setGuides(null);
       force.start();
-      setForceRunning(true);
     }
   }, [patchView]);
 
@@ -590,6 +596,19 @@ export function App() {
         onRedo={() => void undoRedo(true)}
       />
       <nav className="side left" aria-label={t(language, 'filters')}>
+        <LazySection title={t(language, 'gaps')} id="gaps-section" testId="gaps-section">
+          {() => (
+            <GapsPanel
+              api={api}
+              model={model}
+              language={language}
+              chain={view.filters.chain}
+              nameOfEntity={nameOfEntity}
+              onHighlight={highlightGap}
+              onNavigate={(id) => void navigate(id)}
+            />
+          )}
+        </LazySection>
         <FiltersPanel
           model={model}
           language={language}

@@ -9,13 +9,16 @@ import {
   type Entity,
   EntityRecord,
   EntityResponse,
+  GapsResponse,
   HealthResponse,
+  IndicatorsResponse,
   ModelResponse,
   PathsResponse,
   type Relation,
   RelationRecord,
   SearchResponse,
   SerializedGraph,
+  SuggestionsResponse,
 } from '@innograph/model';
 import type { z } from 'zod';
 
@@ -147,6 +150,16 @@ export class ApiClient {
   }
   paths(query: Query, signal?: AbortSignal) {
     return this.request(PathsResponse, 'GET', '/paths', { query, signal });
+  }
+
+  gaps(query: Query = {}, signal?: AbortSignal) {
+    return this.request(GapsResponse, 'GET', '/gaps', { query, signal });
+  }
+  indicators(query: Query = {}, signal?: AbortSignal) {
+    return this.request(IndicatorsResponse, 'GET', '/indicators', { query, signal });
+  }
+  suggestions(query: Query = {}, signal?: AbortSignal) {
+    return this.request(SuggestionsResponse, 'GET', '/suggestions', { query, signal });
   }
 
   createEntity(entity: Entity) {

@@ -1,5 +1,5 @@
 import type { Language, ModelResponse } from '@innograph/model';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { t } from '../i18n.js';
 
 /** Display name of a kind, relation kind or enum value from the model, in a language. */
@@ -40,5 +40,28 @@ export function Spinner(props: { label: string }) {
       <span className="spinner-dot" aria-hidden="true" />
       {props.label}
     </output>
+  );
+}
+
+/** A section whose content is only built once it is first opened (it may cost a request). */
+export function LazySection(props: {
+  title: string;
+  children: () => ReactNode;
+  id?: string;
+  testId?: string;
+}) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="section"
+      id={props.id}
+      data-testid={props.testId}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary>{props.title}</summary>
+      <div className="section-body">{opened ? props.children() : null}</div>
+    </details>
   );
 }

@@ -32,7 +32,10 @@ export class ForceLayout {
 
   constructor(
     private readonly graph: EcoGraph,
+    /** Called when the layout stops with its final positions applied. */
     private readonly onStop: () => void,
+    /** Called when it starts or stops, however it was asked to. */
+    private readonly onRunning: (running: boolean) => void = () => {},
   ) {}
 
   get running(): boolean {
@@ -75,6 +78,7 @@ export class ForceLayout {
     this.workerIterations = 0;
     this.workerBusyMs = 0;
     this.isRunning = true;
+    this.onRunning(true);
     this.worker.postMessage(request, [nodes.buffer, edges.buffer]);
   }
 
@@ -118,6 +122,7 @@ export class ForceLayout {
   stop(): void {
     if (!this.isRunning) return;
     this.isRunning = false;
+    this.onRunning(false);
     const worker = this.worker;
     if (!worker) return;
     worker.onmessage = (event: MessageEvent<ForceWorkerPositions>) => {

@@ -37,7 +37,12 @@ export interface Display {
   communities: Readonly<Record<string, number>> | null;
   sizes: Readonly<Record<string, number>> | null;
   labelDensity: number;
+  /** A layout is moving the nodes: big graphs draw nodes only until it stops. */
+  layoutRunning: boolean;
 }
+
+/** From this many relations on, a running layout draws nodes only. */
+export const LAYOUT_EDGES_MAX = 20_000;
 
 export const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -54,6 +59,7 @@ export function defaultDisplay(language: Language): Display {
     communities: null,
     sizes: null,
     labelDensity: 0.5,
+    layoutRunning: false,
   };
 }
 
@@ -152,14 +158,17 @@ export class Renderer {
     return this.display;
   }
 
+  /** Hover, then a path, then highlighted entities (a gap's) put the rest in the background. */
   private focusActive(): boolean {
-    return this.display.hovered !== null || this.display.pathNodes.size > 0;
+    const d = this.display;
+    return d.hovered !== null || d.pathNodes.size > 0 || d.highlighted.size > 0;
   }
 
   private inFocus(node: string): boolean {
-    const { hovered, pathNodes } = this.display;
+    const { hovered, pathNodes, highlighted } = this.display;
     if (hovered !== null) return node === hovered || this.hoverNeighbors.has(node);
-    return pathNodes.has(node);
+    if (pathNodes.size > 0) return pathNodes.has(node);
+    return highlighted.has(node);
   }
 
   nodeDisplay(node: string, data: NodeData): Partial<NodeDisplayData> {
@@ -181,12 +190,8 @@ export class Renderer {
       out.zIndex = 0;
     } else if (this.focusActive()) {
       out.zIndex = 2;
-      out.forceLabel = true;
-    }
-    if (d.highlighted.has(node)) {
-      out.highlighted = true;
-      out.forceLabel = true;
-      out.zIndex = 3;
+      // Labels for everything in focus, unless that is a crowd (a gap of hundreds of firms).
+      out.forceLabel = d.hovered !== null || d.pathNodes.size > 0 || d.highlighted.size <= 40;
     }
     if (node === d.selected) {
       out.highlighted = true;
@@ -199,6 +204,7 @@ export class Renderer {
   edgeDisplay(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
     const d = this.display;
     if (d.visible && !d.visible.edges.has(edge)) return { hidden: true };
+    if (d.layoutRunning && this.graph.size > LAYOUT_EDGES_MAX) return { hidden: true };
     const style = RELATION_STYLES[data.type];
     const curved = typeof data.curvature === 'number' && data.curvature !== 0;
     const planned = data.status === 'planned';
@@ -220,6 +226,12 @@ export class Renderer {
         out.color = FADED_EDGE;
         out.zIndex = -1;
       } else out.zIndex = 2;
+    } else if (pathEdges.size === 0 && d.highlighted.size > 0) {
+      const [source, target] = this.graph.extremities(edge);
+      if (!d.highlighted.has(source) && !d.highlighted.has(target)) {
+        out.color = FADED_EDGE;
+        out.zIndex = -1;
+      }
     } else if (pathEdges.size > 0) {
       if (pathEdges.has(edge)) {
         out.color = HIGHLIGHT;
