@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
-import { EntityRecord, EntityResponse } from '@innograph/model';
+import { EntityRecord, EntityResponse, GapsResponse } from '@innograph/model';
 import { loadDataset, type Neo4jExecutor } from '@innograph/store';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -339,6 +339,31 @@ describe('the explorer in Chromium', () => {
     );
     expect(reloaded.x).toBeCloseTo(after.x, 0);
     expect(reloaded.y).toBeCloseTo(after.y, 0);
+    await page.close();
+  });
+
+  it('shows the gaps with their counts, lights up a gap on the graph and reads its reasons', async () => {
+    const page = await open('?lang=en');
+    const expected = GapsResponse.parse(await apiGet('api/gaps?limit=1'));
+    await page.locator('#gaps-section summary').click();
+    const access = page.getByTestId('gap-access');
+    await access.waitFor();
+    await expect(access.innerText()).resolves.toContain(String(expected.counts.access));
+    await access.click();
+    const items = page.getByTestId('gap-items');
+    await items.waitFor();
+    await expect(items.locator('li').first().innerText()).resolves.toMatch(
+      /reaches no open lab or pilot base/,
+    );
+    const lit = await page.evaluate(
+      () =>
+        (window as unknown as { __innograph: { renderer: { current: { highlighted: Set<string> } } } })
+          .__innograph.renderer.current.highlighted.size,
+    );
+    expect(lit).toBe(Math.min(expected.counts.access ?? 0, 2000));
+    await page.getByTestId('suggestion-items').waitFor();
+    await canvasShot(page, 'gap-access');
+    await shot(page, 'gaps');
     await page.close();
   });
 

@@ -36,7 +36,7 @@ import { ForceLayout, loadPositions, savePositions } from './graph/forceLayout.j
 import { type EcoGraph, emptyGraph, mergeSerialized, nodeName } from './graph/graph.js';
 import { type Measures, MeasuresRunner, sizesFor } from './graph/measures.js';
 import { applyChange } from './graph/records.js';
-import { defaultDisplay, EMPTY_SET, Renderer } from './graph/renderer.js';
+import { type Display, defaultDisplay, EMPTY_SET, Renderer } from './graph/renderer.js';
 import { t } from './i18n.js';
 import { readView, writeView } from './state/url.js';
 
@@ -147,6 +147,8 @@ export function App() {
 
   const containerRef = useRef<HTMLDivElement | null>(null);
   const rendererRef = useRef<Renderer | null>(null);
+  /** What the view shows, for the renderer created once the graph is ready. */
+  const displayRef = useRef<Display | null>(null);
   const [renderer, setRenderer] = useState<Renderer | null>(null);
   const [guides, setGuides] = useState<LayoutGuides | null>(null);
   const forceRef = useRef<ForceLayout | null>(null);
@@ -250,16 +252,21 @@ export function App() {
   useEffect(() => {
     if (boot.status !== 'ready' || !containerRef.current) return;
     const graph = graphRef.current;
-    const renderer = new Renderer(graph, containerRef.current, defaultDisplay(view.language), {
-      clickNode: (node) => patchView({ selected: node }),
-      doubleClickNode: (node) => void expand(node),
-      clickStage: () => patchView({ selected: null }),
-      hoverNode: () => {},
-      cameraMoved: (camera) => {
-        window.clearTimeout(cameraTimer.current);
-        cameraTimer.current = window.setTimeout(() => patchView({ camera }), 250);
+    const renderer = new Renderer(
+      graph,
+      containerRef.current,
+      displayRef.current ?? defaultDisplay(view.language),
+      {
+        clickNode: (node) => patchView({ selected: node }),
+        doubleClickNode: (node) => void expand(node),
+        clickStage: () => patchView({ selected: null }),
+        hoverNode: () => {},
+        cameraMoved: (camera) => {
+          window.clearTimeout(cameraTimer.current);
+          cameraTimer.current = window.setTimeout(() => patchView({ camera }), 250);
+        },
       },
-    });
+    );
     rendererRef.current = renderer;
     setRenderer(renderer);
     setGuides(guidesFor(graph, view.layout));
@@ -271,11 +278,8 @@ export function App() {
       graph,
       force: forceRef.current,
     };
-    // Marked once sigma has rendered and the browser has presented a frame after it.
-    renderer.sigma.once('afterRender', () =>
-      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('innograph:first-frame'))),
-    );
-    renderer.sigma.refresh();
+    // sigma rendered in its constructor: marked once the browser has presented a frame after it.
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('innograph:first-frame')));
     return () => {
       forceRef.current?.kill();
       runnerRef.current?.terminate();
@@ -295,10 +299,11 @@ export function App() {
   );
   const sizes = useMemo(() => sizesFor(measures, view.size), [measures, view.size]);
 
-  useEffect(() => {
-    rendererRef.current?.update({
+  const display = useMemo(
+    (): Display => ({
       language: view.language,
       visible,
+      hovered: null,
       selected: view.selected,
       pathNodes,
       pathEdges,
@@ -308,20 +313,25 @@ export function App() {
       communities: measures?.community ?? null,
       sizes,
       labelDensity: view.labelDensity,
-    });
-  }, [
-    view.language,
-    visible,
-    view.selected,
-    pathNodes,
-    pathEdges,
-    gapHighlight,
-    forceRunning,
-    view.color,
-    measures,
-    sizes,
-    view.labelDensity,
-  ]);
+    }),
+    [
+      view.language,
+      visible,
+      view.selected,
+      pathNodes,
+      pathEdges,
+      gapHighlight,
+      forceRunning,
+      view.color,
+      measures,
+      sizes,
+      view.labelDensity,
+    ],
+  );
+  displayRef.current = display;
+  useEffect(() => {
+    rendererRef.current?.update(display);
+  }, [display]);
 
   // ---- Measures in the worker ---------------------------------------------------------------
   // biome-ignore lint/correctness/useExhaustiveDependencies: `measuresAttempt` retries.
@@ -329,6 +339,12 @@ export function App() {
     const runner = runnerRef.current;
     if (boot.status !== 'ready' || !runner) return;
     let cancelled = false;
+    // On big graphs, measures wait until the first frame is drawn instead of competing with it.
+    const delay =
+      graphRef.current.order > LARGE_GRAPH_NODES &&
+      performance.getEntriesByName('innograph:first-frame').length === 0
+        ? 1_500
+        : 250;
     const timer = window.setTimeout(() => {
       setMeasuresBusy(true);
       runner
@@ -340,7 +356,7 @@ export function App() {
         })
         .catch((error: unknown) => !cancelled && setMeasuresError(errorText(error)))
         .finally(() => !cancelled && setMeasuresBusy(false));
-    }, 250);
+    }, delay);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);

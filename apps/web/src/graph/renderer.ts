@@ -6,7 +6,7 @@
 import type { Camera, ColorMode, Language } from '@innograph/model';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { animateNodes } from 'sigma/utils';
 import { EdgeDashedArrowProgram, EdgeDashedProgram } from './dashedEdges.js';
@@ -40,6 +40,10 @@ export interface Display {
   /** A layout is moving the nodes: big graphs draw nodes only until it stops. */
   layoutRunning: boolean;
 }
+
+/** From this many relations on, plain relations are drawn as one-pixel lines (no arrow heads,
+ *  curves or width), which software WebGL draws several times faster. */
+export const HAIRLINE_EDGES = 20_000;
 
 /** From this many relations on, a running layout draws nodes only. */
 export const LAYOUT_EDGES_MAX = 20_000;
@@ -103,6 +107,8 @@ export class Renderer {
         curvedArrow: EdgeCurvedArrowProgram,
         dashed: EdgeDashedProgram,
         dashedArrow: EdgeDashedArrowProgram,
+        // One-pixel GL lines: a fraction of the pixels of a rectangle, for big graphs.
+        hairline: EdgeLineProgram,
       },
       labelFont:
         '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
@@ -142,9 +148,11 @@ export class Renderer {
   }
 
   update(change: Partial<Display>): void {
+    const keys = Object.keys(change) as Array<keyof Display>;
+    if (keys.every((key) => change[key] === this.display[key])) return;
     const labelsChanged =
       change.labelDensity !== undefined && change.labelDensity !== this.display.labelDensity;
-    this.display = { ...this.display, ...change };
+    this.display = { ...this.display, ...change, hovered: this.display.hovered };
     if (labelsChanged) {
       const settings = labelSettings(this.display.labelDensity);
       this.sigma.setSetting('labelDensity', settings.labelDensity);
@@ -209,7 +217,8 @@ export class Renderer {
     const curved = typeof data.curvature === 'number' && data.curvature !== 0;
     const planned = data.status === 'planned';
     let type: string;
-    if (curved) type = style.arrow ? 'curvedArrow' : 'curve';
+    if (this.graph.size > HAIRLINE_EDGES && !planned && d.pathEdges.size === 0) type = 'hairline';
+    else if (curved) type = style.arrow ? 'curvedArrow' : 'curve';
     else if (planned) type = style.arrow ? 'dashedArrow' : 'dashed';
     else type = style.arrow ? 'arrow' : 'line';
     const out: Partial<EdgeDisplayData> & { curvature?: number } = {
