@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
-import { EntityRecord, EntityResponse, GapsResponse } from '@innograph/model';
+import { EntityRecord, EntityResponse, GapsResponse, SerializedGraph } from '@innograph/model';
 import { loadDataset, type Neo4jExecutor } from '@innograph/store';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -364,6 +364,40 @@ describe('the explorer in Chromium', () => {
     await page.getByTestId('suggestion-items').waitFor();
     await canvasShot(page, 'gap-access');
     await shot(page, 'gaps');
+    await page.close();
+  });
+
+  it('takes a suggestion into a scenario, sees the gap count move before and after, and applies it', async () => {
+    const page = await open('?lang=en');
+    await page.getByTestId('edit-mode').click();
+    await page.getByTestId('token-input').fill(web.editorToken);
+    await page.getByTestId('token-input').press('Enter');
+    await page.locator('#gaps-section summary').click();
+    await page.getByTestId('gap-access').click();
+    await page.getByTestId('add-to-scenario').first().click();
+    const evaluation = page.getByTestId('scenario-evaluation');
+    await evaluation.waitFor();
+    const cells = await page.getByTestId('eval-gap-access').locator('td').allInnerTexts();
+    const [before, after] = cells.map(Number);
+    expect(after).toBe((before ?? 0) - 1);
+    type App = {
+      __innograph: {
+        graph: { filterEdges(f: (e: string, a: Record<string, unknown>) => boolean): string[] };
+      };
+    };
+    const proposed = await page.evaluate(() =>
+      (window as unknown as App).__innograph.graph.filterEdges((_e, a) => a.proposed === true),
+    );
+    expect(proposed).toHaveLength(1);
+    await canvasShot(page, 'scenario-proposed');
+    await shot(page, 'scenario');
+    await page.getByTestId('apply-scenario').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=scenario]')?.textContent?.includes('applied'),
+    );
+    const graph = SerializedGraph.parse(await apiGet('api/graph?status=planned&limit=50000'));
+    const applied = graph.edges.find((e) => e.key === proposed[0]);
+    expect(applied?.attributes.status).toBe('planned');
     await page.close();
   });
 

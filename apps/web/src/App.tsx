@@ -14,6 +14,10 @@ import {
   type PathsResponse,
   type Relation,
   type RelationRecord,
+  type Scenario,
+  type ScenarioChangeInput,
+  type ScenarioEvaluation,
+  type SuggestionRecord,
   type ViewFilters,
   type ViewState,
 } from '@innograph/model';
@@ -28,6 +32,7 @@ import { GapsPanel } from './components/GapsPanel.js';
 import { Guides, type LayoutGuides } from './components/Guides.js';
 import { MeasuresPanel } from './components/MeasuresPanel.js';
 import { PathFinder } from './components/PathFinder.js';
+import { ScenarioPanel } from './components/ScenarioPanel.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Toolbar } from './components/Toolbar.js';
 import { type Change, EditHistory, entityOf, relationOf } from './edit/history.js';
@@ -35,7 +40,7 @@ import { facetCounts, memberships, timelineDates, visibility } from './graph/fil
 import { ForceLayout, loadPositions, savePositions } from './graph/forceLayout.js';
 import { type EcoGraph, emptyGraph, mergeSerialized, nodeName } from './graph/graph.js';
 import { type Measures, MeasuresRunner, sizesFor } from './graph/measures.js';
-import { applyChange } from './graph/records.js';
+import { applyChange, graphOf } from './graph/records.js';
 import { type Display, defaultDisplay, EMPTY_SET, Renderer } from './graph/renderer.js';
 import { t } from './i18n.js';
 import { readView, writeView } from './state/url.js';
@@ -164,6 +169,10 @@ export function App() {
     to: firstView.path?.to ?? null,
   });
   const [pathResult, setPathResult] = useState<PathsResponse | null>(null);
+  const [scenario, setScenario] = useState<Scenario | null>(null);
+  const [evaluation, setEvaluation] = useState<ScenarioEvaluation | null>(null);
+  const [scenarioBusy, setScenarioBusy] = useState(false);
+  const [scenarioError, setScenarioError] = useState<string | null>(null);
   const [gapHighlight, setGapHighlight] = useState<ReadonlySet<string>>(EMPTY_SET);
   const highlightGap = useCallback(
     (ids: readonly string[] | null) => setGapHighlight(ids ? new Set(ids) : EMPTY_SET),
@@ -527,6 +536,95 @@ export function App() {
     [api, afterChange, language],
   );
 
+  // ---- Scenario from suggestions -----------------------------------------------------------
+  const addToScenario = useCallback(
+    async (suggestion: SuggestionRecord) => {
+      setScenarioBusy(true);
+      setScenarioError(null);
+      const relation = {
+        id: `r-plan-${Date.now().toString(36)}`,
+        type: suggestion.type,
+        from: suggestion.from,
+        to: suggestion.to,
+        status: 'planned' as const,
+        since: new Date().toISOString().slice(0, 10),
+        evidence: { source: 'suggestion accepted in the explorer', confidence: 'assumed' as const },
+      };
+      const change: ScenarioChangeInput = {
+        op: 'addRelation',
+        relation,
+        fromSuggestion: { score: suggestion.score, closes: suggestion.closes },
+      };
+      try {
+        const saved =
+          scenario === null || scenario.status === 'applied'
+            ? await api.createScenario({
+                name: `${t(language, 'scenario')} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+                changes: [change],
+              })
+            : await api.updateScenario(scenario.id, {
+                name: scenario.name,
+                description: scenario.description,
+                changes: [...scenario.changes, change],
+                version: scenario.version,
+              });
+        setScenario(saved);
+        // The proposed relation is drawn at once, in its own style, until the scenario is applied.
+        mergeSerialized(
+          graphRef.current,
+          graphOf(
+            [],
+            [
+              {
+                key: relation.id,
+                source: relation.from,
+                target: relation.to,
+                attributes: { ...relation, proposed: true },
+              },
+            ],
+          ),
+        );
+        bump();
+        setEvaluation(await api.evaluateScenario(saved.id));
+      } catch (error) {
+        setScenarioError(errorText(error));
+      } finally {
+        setScenarioBusy(false);
+      }
+    },
+    [api, bump, language, scenario],
+  );
+
+  const dropProposed = useCallback(() => {
+    const graph = graphRef.current;
+    graph
+      .filterEdges((_e, a) => a.proposed === true)
+      .forEach((edge) => {
+        graph.dropEdge(edge);
+      });
+  }, []);
+
+  const applyScenario = useCallback(async () => {
+    if (!scenario) return;
+    setScenarioBusy(true);
+    setScenarioError(null);
+    try {
+      const result = await api.applyScenario(scenario.id, scenario.version);
+      setScenario(result.scenario);
+      const graph = graphRef.current;
+      graph.forEachEdge((edge, attributes) => {
+        if (attributes.proposed === true) graph.setEdgeAttribute(edge, 'proposed', false);
+      });
+      bump();
+      setPanelRevision((r) => r + 1);
+      setNotice(`${t(language, 'applied')}: ${result.applied.length} ${t(language, 'changes')}`);
+    } catch (error) {
+      setScenarioError(errorText(error));
+    } finally {
+      setScenarioBusy(false);
+    }
+  }, [api, bump, language, scenario]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target;
@@ -622,9 +720,31 @@ export function App() {
               nameOfEntity={nameOfEntity}
               onHighlight={highlightGap}
               onNavigate={(id) => void navigate(id)}
+              onAddToScenario={token ? (suggestion) => void addToScenario(suggestion) : undefined}
             />
           )}
         </LazySection>
+        {scenario ? (
+          <Section title={t(language, 'scenario')} id="scenario-section">
+            <ScenarioPanel
+              model={model}
+              language={language}
+              scenario={scenario}
+              evaluation={evaluation}
+              busy={scenarioBusy}
+              error={scenarioError}
+              editing={token !== null}
+              nameOfEntity={nameOfEntity}
+              onApply={() => void applyScenario()}
+              onDiscard={() => {
+                dropProposed();
+                bump();
+                setScenario(null);
+                setEvaluation(null);
+              }}
+            />
+          </Section>
+        ) : null}
         <FiltersPanel
           model={model}
           language={language}

@@ -16,6 +16,10 @@ import {
   PathsResponse,
   type Relation,
   RelationRecord,
+  ScenarioApplyResponse,
+  type ScenarioChangeInput,
+  ScenarioEvaluation,
+  ScenarioSchema,
   SearchResponse,
   SerializedGraph,
   SuggestionsResponse,
@@ -160,6 +164,26 @@ export class ApiClient {
   }
   suggestions(query: Query = {}, signal?: AbortSignal) {
     return this.request(SuggestionsResponse, 'GET', '/suggestions', { query, signal });
+  }
+
+  createScenario(body: { name: string; description?: string; changes: ScenarioChangeInput[] }) {
+    return this.request(ScenarioSchema, 'POST', '/scenarios', { body });
+  }
+  updateScenario(
+    id: string,
+    body: { name: string; description: string; changes: ScenarioChangeInput[]; version: number },
+  ) {
+    return this.request(ScenarioSchema, 'PUT', `/scenarios/${encodeURIComponent(id)}`, { body });
+  }
+  evaluateScenario(id: string, signal?: AbortSignal) {
+    return this.request(ScenarioEvaluation, 'GET', `/scenarios/${encodeURIComponent(id)}/evaluation`, {
+      signal,
+    });
+  }
+  applyScenario(id: string, version: number) {
+    return this.request(ScenarioApplyResponse, 'POST', `/scenarios/${encodeURIComponent(id)}/apply`, {
+      body: { version },
+    });
   }
 
   createEntity(entity: Entity) {

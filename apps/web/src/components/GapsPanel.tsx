@@ -17,7 +17,7 @@ import type { ApiClient } from '../api.js';
 import { t } from '../i18n.js';
 import { ErrorNote, nameOf, Spinner } from './common.js';
 
-const GAP_LABELS: Record<GapTypeName, { zh: string; en: string }> = {
+export const GAP_LABELS: Record<GapTypeName, { zh: string; en: string }> = {
   access: { zh: '开放共享缺口', en: 'Access gap' },
   closedPlatform: { zh: '封闭平台', en: 'Closed platform' },
   pairing: { zh: '结对缺口', en: 'Pairing gap' },
@@ -46,6 +46,8 @@ export interface GapsPanelProps {
   nameOfEntity(id: string): string;
   onHighlight(ids: readonly string[] | null): void;
   onNavigate(id: string): void;
+  /** Set in edit mode: takes a suggestion into the draft scenario as a planned relation. */
+  onAddToScenario?: ((suggestion: SuggestionRecord) => void) | undefined;
 }
 
 function severityClass(severity: number): string {
@@ -184,6 +186,16 @@ export function GapsPanel(props: GapsPanelProps) {
                       </button>
                     </span>
                     <span className="severity-badge">{s.score.toFixed(2)}</span>
+                    {props.onAddToScenario ? (
+                      <button
+                        type="button"
+                        className="small-button"
+                        onClick={() => props.onAddToScenario?.(s)}
+                        data-testid="add-to-scenario"
+                      >
+                        + {t(language, 'addToScenario')}
+                      </button>
+                    ) : null}
                     <ul className="factors">
                       {s.factors.map((f) => (
                         <li key={f.name}>

@@ -20,6 +20,7 @@ import {
   HIGHLIGHT,
   KIND_COLORS,
   NODE_SIZE,
+  PROPOSED,
   RELATION_STYLES,
 } from './style.js';
 
@@ -228,6 +229,13 @@ export class Renderer {
       zIndex: style.emphasis === 'strong' ? 1 : 0,
     };
     if (curved) out.curvature = data.curvature ?? 0;
+    if (data.proposed === true) {
+      // A scenario's proposed relation: dashed, in a colour no relation kind uses, on top.
+      out.type = style.arrow ? 'dashedArrow' : 'dashed';
+      out.color = PROPOSED;
+      out.size = Math.max(2.5, style.size);
+      out.zIndex = 3;
+    }
     const { hovered, pathEdges } = d;
     if (hovered !== null) {
       const [source, target] = this.graph.extremities(edge);

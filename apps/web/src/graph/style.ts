@@ -61,6 +61,8 @@ export const COMMUNITY_COLORS = [
 export const FADED_NODE = '#E4E4E4';
 export const FADED_EDGE = '#EFEFEF';
 export const HIGHLIGHT = '#E8601C';
+/** A scenario's proposed relations. */
+export const PROPOSED = '#7B3294';
 export const ENDED_EDGE = '#BDBDBD';
 
 export const NODE_SIZE = { min: 4, max: 20, uniform: 6 } as const;

@@ -68,7 +68,7 @@ describe('applyScenarioChanges', () => {
 });
 
 describe('evaluateScenario', () => {
-  it('an active opening closes an access gap; a planned one does not', () => {
+  it('an opening closes an access gap, also one the scenario adds as planned (after = carried out)', () => {
     const graph = smallEcosystem();
     const base = gapCounts(graph);
     const active = evaluateScenario(graph, changes([opening('r-1', 'lab-2', 'pf-1', 'active')]), {
@@ -83,7 +83,10 @@ describe('evaluateScenario', () => {
     const planned = evaluateScenario(graph, changes([opening('r-1', 'lab-2', 'pf-1', 'planned')]), {
       network: false,
     });
-    expect(planned.after.gapCounts).toEqual(base);
+    expect(planned.after.gapCounts).toEqual(active.after.gapCounts);
     expect(planned.changesApplied).toBe(1);
+    // Outside a scenario, a planned relation in the graph is still only a proposal.
+    const stored = applyScenarioChanges(graph, changes([opening('r-1', 'lab-2', 'pf-1', 'planned')])).graph;
+    expect(gapCounts(stored)).toEqual(base);
   });
 });

@@ -2,7 +2,8 @@
  * What-if scenarios in memory: `applyScenarioChanges(graph, changes)` makes the changes of a
  * scenario (`ScenarioChange` in the model) on a copy of the graph and leaves the graph as it is;
  * `evaluateScenario(graph, changes, options)` gives the indicators and gap counts before and
- * after, side by side.
+ * after, side by side; "after" is the scenario carried out, so relations it adds as planned count
+ * there as active ties.
  *
  * Changes are made in order, so a later change may name a relation an earlier one added. A
  * change that cannot be made (a relation id already taken or unknown, a missing end, kinds the
@@ -161,7 +162,14 @@ export function evaluateScenario(
   options?: EvaluateScenarioOptions,
 ): ScenarioFigures {
   const { before, ...indicatorOptions } = options ?? {};
-  const result = applyScenarioChanges(graph, changes);
+  // "After" is the scenario carried out: a relation it adds as planned counts as the active tie
+  // it proposes (stored, it stays planned until someone makes it happen).
+  const realised = changes.map((change) =>
+    change.op === 'addRelation' && change.relation.status === 'planned'
+      ? { ...change, relation: { ...change.relation, status: 'active' as const } }
+      : change,
+  );
+  const result = applyScenarioChanges(graph, realised);
   return {
     before: before ?? graphFigures(graph, indicatorOptions),
     after: graphFigures(result.graph, indicatorOptions),
