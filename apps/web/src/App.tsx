@@ -269,7 +269,6 @@ export function App() {
         clickNode: (node) => patchView({ selected: node }),
         doubleClickNode: (node) => void expand(node),
         clickStage: () => patchView({ selected: null }),
-        hoverNode: () => {},
         cameraMoved: (camera) => {
           window.clearTimeout(cameraTimer.current);
           cameraTimer.current = window.setTimeout(() => patchView({ camera }), 250);

@@ -20,7 +20,7 @@ export const BilingualText = z.object({ zh: z.string(), en: z.string() });
 // Gaps
 // ---------------------------------------------------------------------------------------------
 
-/** The gap types of DOMAIN.md, in the order of analytics' GAP_TYPES. */
+/** The gap types of DOMAIN.md (analytics' GAP_TYPES is this list). */
 export const GAP_TYPE_NAMES = [
   'access',
   'closedPlatform',
@@ -74,7 +74,7 @@ export type GapsResponse = z.infer<typeof GapsResponse>;
 // Indicators
 // ---------------------------------------------------------------------------------------------
 
-/** The shares of analytics' SHARE_NAMES, in its order. */
+/** The indicator shares (analytics' SHARE_NAMES is this list). */
 export const SHARE_NAME_LIST = [
   'privateFirmsWithAccess',
   'soePlatformsOpen',

@@ -203,6 +203,42 @@ function FormShell(props: {
   );
 }
 
+const NO_SERVER_ERRORS: ReturnType<typeof serverErrors> = { fields: {}, message: null, conflict: false };
+
+/**
+ * What both forms share about submitting: errors show once submission was tried (local ones from
+ * the model's schema, then the server's), the server's answer is kept, a second click waits.
+ */
+function useSubmission() {
+  const [tried, setTried] = useState(false);
+  const [server, setServer] = useState(NO_SERVER_ERRORS);
+  const [submitting, setSubmitting] = useState(false);
+  return {
+    server,
+    submitting,
+    clearServer: () => setServer(NO_SERVER_ERRORS),
+    errors: (local: Record<string, string>) => (tried ? { ...server.fields, ...local } : server.fields),
+    /** Marks the form tried and, when it is valid, runs `send`, keeping the server's errors. */
+    submit: async (valid: boolean, send: () => Promise<void>) => {
+      setTried(true);
+      if (!valid) return;
+      setSubmitting(true);
+      try {
+        await send();
+      } catch (error) {
+        setServer(serverErrors(error));
+      } finally {
+        setSubmitting(false);
+      }
+    },
+  };
+}
+
+/** Form texts for a record's attributes. */
+function textsOf(fields: Field[], attributes: Record<string, unknown> | undefined): Texts {
+  return Object.fromEntries(fields.map((f) => [f.name, fieldText(f, attributes?.[f.name])]));
+}
+
 export interface EntityFormProps {
   model: ModelResponse;
   language: Language;
@@ -211,10 +247,6 @@ export interface EntityFormProps {
   onSubmit(entity: Entity, version: number | null): Promise<void>;
   onReload?: (() => Promise<{ entity: Entity; version: number } | null>) | undefined;
   onCancel(): void;
-}
-
-function entityTexts(fields: Field[], attributes: Record<string, unknown>): Texts {
-  return Object.fromEntries(fields.map((f) => [f.name, fieldText(f, attributes[f.name])]));
 }
 
 export function EntityForm(props: EntityFormProps) {
@@ -231,15 +263,9 @@ export function EntityForm(props: EntityFormProps) {
   const [nameEn, setNameEn] = useState(base?.entity.name.en ?? '');
   const [description, setDescription] = useState(base?.entity.description ?? '');
   const [texts, setTexts] = useState<Texts>(() =>
-    entityTexts(fields, base ? (base.entity.attributes as Record<string, unknown>) : {}),
+    textsOf(fields, base?.entity.attributes as Record<string, unknown> | undefined),
   );
-  const [tried, setTried] = useState(false);
-  const [server, setServer] = useState<ReturnType<typeof serverErrors>>({
-    fields: {},
-    message: null,
-    conflict: false,
-  });
-  const [submitting, setSubmitting] = useState(false);
+  const { server, submitting, clearServer, errors: errorsWith, submit: run } = useSubmission();
 
   const candidate = {
     id,
@@ -250,20 +276,12 @@ export function EntityForm(props: EntityFormProps) {
   };
   const parsed = EntitySchema.safeParse(candidate);
   const local = parsed.success ? {} : issuesByField(parsed.error);
-  const errors = tried ? { ...server.fields, ...local } : server.fields;
+  const errors = errorsWith(local);
 
-  const submit = async () => {
-    setTried(true);
-    if (!parsed.success) return;
-    setSubmitting(true);
-    try {
-      await props.onSubmit(parsed.data, base?.version ?? null);
-    } catch (error) {
-      setServer(serverErrors(error));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () =>
+    run(parsed.success, async () => {
+      if (parsed.success) await props.onSubmit(parsed.data, base?.version ?? null);
+    });
 
   const reload = props.onReload
     ? async () => {
@@ -273,8 +291,8 @@ export function EntityForm(props: EntityFormProps) {
         setNameZh(fresh.entity.name.zh);
         setNameEn(fresh.entity.name.en);
         setDescription(fresh.entity.description ?? '');
-        setTexts(entityTexts(fields, fresh.entity.attributes as Record<string, unknown>));
-        setServer({ fields: {}, message: null, conflict: false });
+        setTexts(textsOf(fields, fresh.entity.attributes as Record<string, unknown>));
+        clearServer();
       }
     : undefined;
 
@@ -392,20 +410,9 @@ export function RelationForm(props: RelationFormProps) {
     [model, type],
   );
   const [texts, setTexts] = useState<Texts>(() =>
-    Object.fromEntries(
-      fields.map((f) => [
-        f.name,
-        fieldText(f, (initial?.relation.attributes as Record<string, unknown>)?.[f.name]),
-      ]),
-    ),
+    textsOf(fields, initial?.relation.attributes as Record<string, unknown> | undefined),
   );
-  const [tried, setTried] = useState(false);
-  const [server, setServer] = useState<ReturnType<typeof serverErrors>>({
-    fields: {},
-    message: null,
-    conflict: false,
-  });
-  const [submitting, setSubmitting] = useState(false);
+  const { server, submitting, errors: errorsWith, submit: run } = useSubmission();
 
   const candidate = {
     id,
@@ -426,23 +433,15 @@ export function RelationForm(props: RelationFormProps) {
   if (fromKind && toKind && !relationAllowed(type, fromKind, toKind)) {
     local.type ??= `${nameOf(model, type, language)}: ${nameOf(model, fromKind, language)} → ${nameOf(model, toKind, language)} ✗`;
   }
-  const errors = tried ? { ...server.fields, ...local } : server.fields;
+  const errors = errorsWith(local);
   const allowedTypes = model.relationKinds.filter(
     (r) => !fromKind || r.from.includes(fromKind) || (toKind !== null && r.to.includes(toKind)),
   );
 
-  const submit = async () => {
-    setTried(true);
-    if (!parsed.success || Object.keys(local).length > 0) return;
-    setSubmitting(true);
-    try {
-      await props.onSubmit(parsed.data, initial?.version ?? null);
-    } catch (error) {
-      setServer(serverErrors(error));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () =>
+    run(parsed.success && Object.keys(local).length === 0, async () => {
+      if (parsed.success) await props.onSubmit(parsed.data, initial?.version ?? null);
+    });
 
   return (
     <FormShell

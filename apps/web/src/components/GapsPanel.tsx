@@ -3,6 +3,8 @@
  * choosing a type lights up its entities on the graph and lists them with reasons to read
  * aloud; the suggestions that would close it follow, with their scores and factors.
  */
+
+import { GAP_NAMES } from '@innograph/analytics';
 import {
   GAP_TYPE_NAMES,
   type GapItemRecord,
@@ -16,16 +18,6 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api.js';
 import { t } from '../i18n.js';
 import { ErrorNote, nameOf, Spinner } from './common.js';
-
-export const GAP_LABELS: Record<GapTypeName, { zh: string; en: string }> = {
-  access: { zh: '开放共享缺口', en: 'Access gap' },
-  closedPlatform: { zh: '封闭平台', en: 'Closed platform' },
-  pairing: { zh: '结对缺口', en: 'Pairing gap' },
-  capital: { zh: '资本缺口', en: 'Capital gap' },
-  consortiumExclusion: { zh: '未纳入创新联合体', en: 'Consortium exclusion' },
-  capability: { zh: '能力缺口', en: 'Capability gap' },
-  bridging: { zh: '国企民企联通薄弱', en: 'Weak SOE–private bridging' },
-};
 
 /** Which suggestions close which gap. */
 const SUGGESTION_FOR: Partial<Record<GapTypeName, 'OPENS_TO' | 'PAIRED_WITH' | 'INVESTS_IN'>> = {
@@ -133,7 +125,7 @@ export function GapsPanel(props: GapsPanelProps) {
                 onClick={() => setChosen(chosen === type ? null : type)}
                 data-testid={`gap-${type}`}
               >
-                <span className="gap-name">{GAP_LABELS[type][language]}</span>
+                <span className="gap-name">{GAP_NAMES[type][language]}</span>
                 <span className="count">{count}</span>
                 <span
                   className={`severity ${severityClass(severity)}`}
@@ -150,7 +142,7 @@ export function GapsPanel(props: GapsPanelProps) {
       {chosen && items ? (
         <>
           <h4>
-            {GAP_LABELS[chosen][language]} · {overview.counts[chosen] ?? items.length}
+            {GAP_NAMES[chosen][language]} · {overview.counts[chosen] ?? items.length}
           </h4>
           <ol className="gap-items" data-testid="gap-items">
             {items.slice(0, shown).map((item) => (

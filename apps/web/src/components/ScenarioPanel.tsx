@@ -3,6 +3,8 @@
  * shares before and after (computed by the API in memory, nothing written), and Apply, which
  * writes the scenario in one transaction.
  */
+
+import { GAP_NAMES } from '@innograph/analytics';
 import {
   GAP_TYPE_NAMES,
   type Language,
@@ -13,7 +15,6 @@ import {
 } from '@innograph/model';
 import { t } from '../i18n.js';
 import { ErrorNote, nameOf, Spinner } from './common.js';
-import { GAP_LABELS } from './GapsPanel.js';
 
 export interface ScenarioPanelProps {
   model: ModelResponse;
@@ -68,7 +69,7 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
               const after = evaluation.after.gapCounts[type] ?? 0;
               return (
                 <tr key={type} className={after !== before ? 'moved' : ''} data-testid={`eval-gap-${type}`}>
-                  <th scope="row">{GAP_LABELS[type][language]}</th>
+                  <th scope="row">{GAP_NAMES[type][language]}</th>
                   <td>{before}</td>
                   <td>{after}</td>
                 </tr>

@@ -3,10 +3,8 @@
  * entity and relation ids, with display attributes (x, y, size, color) beside the data.
  */
 import {
-  ENTITY_KIND_NAMES,
   type EntityKind,
   EntityKindSchema,
-  RELATION_KIND_NAMES,
   type RelationKind,
   RelationKindSchema,
   RelationStatus,
@@ -185,14 +183,6 @@ export function curveParallelEdges(graph: EcoGraph): void {
       graph.setEdgeAttribute(edge, 'curvature', sign * curvatureFor(rank, bundle.length));
     });
   }
-}
-
-export function kindOrder(kind: EntityKind): number {
-  return ENTITY_KIND_NAMES.indexOf(kind);
-}
-
-export function relationOrder(type: RelationKind): number {
-  return RELATION_KIND_NAMES.indexOf(type);
 }
 
 /** Display name of a node in a language. */

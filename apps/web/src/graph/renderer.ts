@@ -72,7 +72,6 @@ export interface RendererEvents {
   clickNode(node: string): void;
   doubleClickNode(node: string): void;
   clickStage(): void;
-  hoverNode(node: string | null): void;
   cameraMoved(camera: Camera): void;
 }
 
@@ -96,7 +95,7 @@ export class Renderer {
     readonly graph: EcoGraph,
     container: HTMLElement,
     display: Display,
-    private readonly events: RendererEvents,
+    events: RendererEvents,
   ) {
     this.display = display;
     this.sigma = new Sigma<NodeData, EdgeData>(graph, container, {
@@ -144,7 +143,6 @@ export class Renderer {
   private hover(node: string | null): void {
     this.hoverNeighbors = new Set(node && this.graph.hasNode(node) ? this.graph.neighbors(node) : []);
     this.display = { ...this.display, hovered: node };
-    this.events.hoverNode(node);
     this.sigma.refresh({ skipIndexation: true });
   }
 

@@ -2,17 +2,10 @@
  * The gaps a planner looks for (DOMAIN.md) and the shape of one gap item. Field names are the
  * contract the API will expose (packages/model adds the zod schema): keep them as they are.
  */
-import type { Bilingual } from '@innograph/model';
+import { type Bilingual, GAP_TYPE_NAMES } from '@innograph/model';
 
-export const GAP_TYPES = [
-  'access',
-  'closedPlatform',
-  'pairing',
-  'capital',
-  'consortiumExclusion',
-  'capability',
-  'bridging',
-] as const;
+/** The gap types; the model's list, which the HTTP contract validates against. */
+export const GAP_TYPES = GAP_TYPE_NAMES;
 
 export type GapType = (typeof GAP_TYPES)[number];
 

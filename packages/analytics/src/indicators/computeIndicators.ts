@@ -25,7 +25,7 @@
  * nodes by SOE–private pairs brokered, then by all pairs brokered, then betweenness, then key.
  * `bridges` groups the ties whose ends lie in different communities by community pair.
  */
-import type { Bilingual } from '@innograph/model';
+import { type Bilingual, SHARE_NAME_LIST } from '@innograph/model';
 import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
 import {
   buildEcosystem,
@@ -64,16 +64,8 @@ export interface Share {
   value: number | null;
 }
 
-export const SHARE_NAMES = [
-  'privateFirmsWithAccess',
-  'soePlatformsOpen',
-  'parksPaired',
-  'growthFirmsFunded',
-  'consortiumInclusion',
-  'leaderNeedsSourced',
-  'crossOwnershipTies',
-  'soePrivateTies',
-] as const;
+/** The shares reported; the model's list, which the HTTP contract validates against. */
+export const SHARE_NAMES = SHARE_NAME_LIST;
 export type ShareName = (typeof SHARE_NAMES)[number];
 export type EcosystemShares = Record<ShareName, Share>;
 
