@@ -43,6 +43,14 @@ export const API_LIMITS = {
   scenarios: 500,
   /** Changes in one scenario. */
   scenarioChanges: 500,
+  /** Saved views (and presentations) listed per request, newest first. */
+  views: 500,
+  /** Node positions kept in one saved view. */
+  viewPositions: 50_000,
+  /** Steps in one presentation. */
+  presentationSteps: 100,
+  /** Request body size in bytes for a saved view (its node positions). */
+  viewBodyBytes: 8_388_608,
 } as const;
 
 /** A comma-separated list in a query string (`kinds=Lab,PilotBase`), as an array. */

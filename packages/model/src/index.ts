@@ -7,3 +7,4 @@ export * from './ontology.js';
 export * from './planning.js';
 export * from './relation.js';
 export * from './view.js';
+export * from './views.js';

@@ -20,6 +20,11 @@ export const SIZE_MEASURES = ['uniform', 'degree', 'pagerank', 'betweenness'] as
 export const SizeMeasure = z.enum(SIZE_MEASURES);
 export type SizeMeasure = z.infer<typeof SizeMeasure>;
 
+export const THEMES = ['light', 'dark', 'projector'] as const;
+/** `projector`: high contrast, large labels and a legend over the canvas, for presenting. */
+export const Theme = z.enum(THEMES);
+export type Theme = z.infer<typeof Theme>;
+
 export const COLOR_MODES = ['kind', 'community'] as const;
 export const ColorMode = z.enum(COLOR_MODES);
 export type ColorMode = z.infer<typeof ColorMode>;
@@ -53,8 +58,11 @@ export type ViewFilters = z.infer<typeof ViewFilters>;
 export const ViewState = z.object({
   language: Language.default('zh'),
   filters: ViewFilters.prefault({}),
+  theme: Theme.default('light'),
   /** The entity whose panel is open. */
   selected: EntityId.nullable().default(null),
+  /** Entities picked out for the audience (drawn emphasised, the rest faded). */
+  highlighted: z.array(EntityId).max(500).default([]),
   /** Entities whose neighbourhoods were added to the view, in order. */
   expanded: z.array(EntityId).max(200).default([]),
   /** Ends of the path on screen. */
