@@ -9,4 +9,5 @@ export * from './mapping.js';
 export * from './reads.js';
 export * from './scenarios.js';
 export * from './schema.js';
+export * from './views.js';
 export * from './writes.js';

@@ -19,6 +19,18 @@ const StoreFields = z.object({
   updatedAt: Timestamp.nullish(),
 });
 
+/** A property that holds JSON text (the store's way of keeping nested values on a node), parsed;
+ *  the caller checks the value with the model's schema. */
+export const JsonText = z.string().transform((text, ctx) => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'stored JSON text is not valid' });
+    return z.NEVER;
+  }
+});
+
 export const NodeRow = z.object({ props: Properties });
 export const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: Properties });
 export type EdgeRow = z.infer<typeof EdgeRow>;

@@ -45,7 +45,7 @@ import { lockChangeLog } from './changes.js';
 import { ENTITY_LABEL, relationType } from './cypher.js';
 import { StoreConflictError, StoreNotFoundError } from './errors.js';
 import type { Neo4jExecutor } from './executor.js';
-import { isoString, readRows, Timestamp } from './rows.js';
+import { isoString, JsonText, readRows, Timestamp } from './rows.js';
 import {
   createRelationIn,
   deleteRelationIn,
@@ -75,16 +75,6 @@ export class ScenarioConflictError extends StoreConflictError {
 // ---------------------------------------------------------------------------------------------
 // Rows
 // ---------------------------------------------------------------------------------------------
-
-const JsonText = z.string().transform((text, ctx) => {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'stored scenario JSON is not valid' });
-    return z.NEVER;
-  }
-});
 
 const ScenarioRow = z.object({
   props: z.object({

@@ -23,6 +23,9 @@ export function schemaStatements(): string[] {
     'CREATE INDEX change_log_target IF NOT EXISTS FOR (e:ChangeLogEntry) ON (e.targetId)',
     // What-if scenarios (scenarios.ts), kept apart from the ecosystem.
     'CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE',
+    // Saved views and presentations (views.ts), also kept apart from the ecosystem.
+    'CREATE CONSTRAINT saved_view_id IF NOT EXISTS FOR (v:SavedView) REQUIRE v.id IS UNIQUE',
+    'CREATE CONSTRAINT presentation_id IF NOT EXISTS FOR (p:Presentation) REQUIRE p.id IS UNIQUE',
   ];
   for (const kind of ENTITY_KIND_NAMES) {
     statements.push(
