@@ -17,6 +17,7 @@ import { editRoutes } from './routes/edits.js';
 import { metaRoutes } from './routes/meta.js';
 import { planningRoutes } from './routes/planning.js';
 import { readRoutes } from './routes/reads.js';
+import { viewRoutes } from './routes/views.js';
 
 export interface AppDeps {
   executor: Neo4jExecutor;
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(editRoutes(deps), { prefix: '/api' });
   await app.register(changeRoutes(deps), { prefix: '/api' });
   await app.register(planningRoutes(deps), { prefix: '/api' });
+  await app.register(viewRoutes(deps), { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

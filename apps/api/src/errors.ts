@@ -7,6 +7,7 @@ import {
   StoreConstraintError,
   StoreNotFoundError,
   StoreUnavailableError,
+  ViewInUseError,
 } from '@innograph/store';
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -62,7 +63,7 @@ export function toHttpError(error: unknown): { status: number; body: ApiError } 
     };
   }
   if (error instanceof StoreNotFoundError) return { status: 404, body: body('not_found', error.message) };
-  if (error instanceof ScenarioConflictError) {
+  if (error instanceof ScenarioConflictError || error instanceof ViewInUseError) {
     return { status: 409, body: body('conflict', error.message, error.issues) };
   }
   if (error instanceof StoreConflictError || error instanceof StoreConstraintError) {
