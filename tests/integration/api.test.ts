@@ -22,10 +22,8 @@ import { loadDataset, type Neo4jExecutor } from '@innograph/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { EDITOR, editor, httpClient } from '../support/http.js';
 import { databaseFingerprint, freshDatabase, testExecutor } from '../support/neo4j.js';
-
-const EDITOR = 'test-editor-token';
-const editor = { authorization: `Bearer ${EDITOR}` };
 
 let executor: Neo4jExecutor;
 let app: FastifyInstance;
@@ -34,27 +32,7 @@ let seed: {
   relations: { id: string; type: string; from: string; to: string }[];
 };
 
-async function get(url: string, headers: Record<string, string> = {}) {
-  const response = await app.inject({ method: 'GET', url, headers });
-  return { status: response.statusCode, body: response.json() as unknown };
-}
-
-async function send(
-  method: 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = editor,
-) {
-  const response = await app.inject({
-    method,
-    url,
-    headers,
-    ...(payload === undefined
-      ? {}
-      : { payload: JSON.stringify(payload), headers: { ...headers, 'content-type': 'application/json' } }),
-  });
-  return { status: response.statusCode, body: response.json() as unknown };
-}
+const { get, send } = httpClient(() => app);
 
 function firstOf<T>(items: T[], what: string): T {
   const item = items[0];

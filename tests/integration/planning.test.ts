@@ -23,10 +23,9 @@ import {
 import { ecosystemGraph, loadDataset, type Neo4jExecutor, SCENARIO_LABEL } from '@innograph/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDITOR, editor, httpClient, issuePaths } from '../support/http.js';
 import { databaseFingerprint, freshDatabase, testExecutor } from '../support/neo4j.js';
 
-const EDITOR = 'test-editor-token';
-const editor = { authorization: `Bearer ${EDITOR}` };
 const EVIDENCE = { source: 'planning test', confidence: 'assumed' as const };
 
 let executor: Neo4jExecutor;
@@ -36,31 +35,7 @@ let seed: {
   relations: { id: string; type: string; from: string; to: string; status?: string }[];
 };
 
-async function get(url: string, headers: Record<string, string> = {}) {
-  const response = await app.inject({ method: 'GET', url, headers });
-  return { status: response.statusCode, body: response.json() as unknown };
-}
-
-async function send(
-  method: 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = editor,
-) {
-  const response = await app.inject({
-    method,
-    url,
-    headers,
-    ...(payload === undefined
-      ? {}
-      : { payload: JSON.stringify(payload), headers: { ...headers, 'content-type': 'application/json' } }),
-  });
-  return { status: response.statusCode, body: response.json() as unknown };
-}
-
-function issuePaths(body: unknown): string[] {
-  return (ApiError.parse(body).error.issues ?? []).map((issue) => issue.path);
-}
+const { get, send } = httpClient(() => app);
 
 function pick<T>(items: T[], what: string): T {
   const item = items[0];
