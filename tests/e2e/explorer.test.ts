@@ -3,10 +3,17 @@
  * app, served by the real API on the real Neo4j holding the seed graph. Screenshots land in
  * `.e2e-artifacts/` for people to look at.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
-import { EntityRecord, EntityResponse, GapsResponse, SerializedGraph } from '@innograph/model';
+import {
+  EntityRecord,
+  EntityResponse,
+  GAP_TYPE_NAMES,
+  GapsResponse,
+  ScenariosResponse,
+  SerializedGraph,
+} from '@innograph/model';
 import { loadDataset, type Neo4jExecutor } from '@innograph/store';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -368,17 +375,91 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('opens the gap report with the network picture, prints it and downloads its CSVs', async () => {
+    const page = await open('?lang=en', { width: 1200, height: 800 });
+    const expected = GapsResponse.parse(await apiGet('api/gaps?limit=100000'));
+    await page.locator('#gaps-section summary').click();
+    await page.getByTestId('open-report').click();
+    const report = page.getByTestId('report');
+    await report.getByTestId('report-indicators').waitFor();
+    // Gap counts as the API reports them, the top cases with reasons, suggestions and shares.
+    const counts = await report.getByTestId('report-gap-counts').locator('td').allInnerTexts();
+    expect(counts.map(Number)).toEqual(GAP_TYPE_NAMES.map((type) => expected.counts[type] ?? 0));
+    await expect(report.innerText()).resolves.toMatch(/reaches no open lab or pilot base/);
+    await expect(report.getByTestId('report-suggestions').locator('li').count()).resolves.toBeGreaterThan(0);
+    await expect(report.getByTestId('report-indicators').innerText()).resolves.toMatch(
+      /Private firms with platform access\s+\d+%/,
+    );
+    // The picture is the network drawn at twice the view's resolution, not a blank image.
+    const dataUrl = await report.getByTestId('report-picture').getAttribute('src');
+    const picture = Buffer.from((dataUrl ?? '').replace(/^data:image\/png;base64,/, ''), 'base64');
+    await writeFile(join(ARTIFACTS, 'report-picture.png'), picture);
+    const stats = pictureStats(picture);
+    expect(stats.width).toBeGreaterThan(1500);
+    expect(stats.foreground).toBeGreaterThan(0.01);
+    expect(stats.colours).toBeGreaterThan(5);
+    await shot(page, 'report');
+    // Printed, only the report is on the page.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('graph-canvas').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('report-indicators').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4' });
+    await writeFile(join(ARTIFACTS, 'report.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(100_000); // the picture is in it
+    await page.emulateMedia({ media: 'screen' });
+    // Every gap in the CSV, one row each, Chinese and English side by side.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('csv-gaps').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('gaps.csv');
+    const csv = await readFile((await download.path()) ?? '', 'utf8');
+    const rows = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
+    expect(rows[0]).toBe(
+      'gap_type,gap_zh,gap_en,entity_id,entity_zh,entity_en,severity,reason_zh,reason_en,involved_ids',
+    );
+    expect(rows).toHaveLength(1 + expected.total);
+    const [indicators] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('csv-indicators').click(),
+    ]);
+    const shares = await readFile((await indicators.path()) ?? '', 'utf8');
+    expect(shares).toMatch(/,整体,Whole ecosystem,privateFirmsWithAccess,/);
+    await page.close();
+  });
+
   it('takes a suggestion into a scenario, sees the gap count move before and after, and applies it', async () => {
     const page = await open('?lang=en');
     await enterEditMode(page);
     await page.locator('#gaps-section summary').click();
     await page.getByTestId('gap-access').click();
+    const changes = page.getByTestId('scenario-changes').locator(':scope > li');
     await page.getByTestId('add-to-scenario').first().click();
-    const evaluation = page.getByTestId('scenario-evaluation');
-    await evaluation.waitFor();
+    await page.getByTestId('scenario-evaluation').waitFor();
+    await page.getByTestId('add-to-scenario').nth(1).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=scenario-changes] > li').length === 2,
+    );
+    // The planner names who carries the first relation out, and drops the second.
+    await page.getByTestId('change-owner').first().fill('Wang Li');
+    await page.getByTestId('change-owner').first().press('Enter');
+    await page.getByTestId('remove-change').nth(1).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=scenario-changes] > li').length === 1,
+    );
+    await expect(changes.count()).resolves.toBe(1);
+    const stored = ScenariosResponse.parse(await apiGet('api/scenarios')).items[0];
+    expect(stored?.changes).toHaveLength(1);
+    expect(stored?.changes[0]).toMatchObject({ op: 'addRelation', owner: 'Wang Li' });
+    await page.waitForFunction(() => !document.querySelector('[data-testid=scenario] output.spinner'));
     const cells = await page.getByTestId('eval-gap-access').locator('td').allInnerTexts();
     const [before, after] = cells.map(Number);
     expect(after).toBe((before ?? 0) - 1);
+    await expect(page.getByTestId('eval-share-privateFirmsWithAccess').innerText()).resolves.toMatch(
+      /Private firms with platform access/,
+    );
     type App = {
       __innograph: {
         graph: { filterEdges(f: (e: string, a: Record<string, unknown>) => boolean): string[] };
@@ -392,7 +473,7 @@ describe('the explorer in Chromium', () => {
     await shot(page, 'scenario');
     await page.getByTestId('apply-scenario').click();
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid=scenario]')?.textContent?.includes('applied'),
+      document.querySelector('[data-testid=scenario-status]')?.textContent?.includes('applied'),
     );
     const graph = SerializedGraph.parse(await apiGet('api/graph?status=planned&limit=50000'));
     const applied = graph.edges.find((e) => e.key === proposed[0]);

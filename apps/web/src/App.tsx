@@ -14,10 +14,6 @@ import {
   type PathsResponse,
   type Relation,
   type RelationRecord,
-  type Scenario,
-  type ScenarioChangeInput,
-  type ScenarioEvaluation,
-  type SuggestionRecord,
   type ViewFilters,
   type ViewState,
 } from '@innograph/model';
@@ -28,6 +24,7 @@ import { ErrorNote, LazySection, Section, Spinner } from './components/common.js
 import { EntityPanel } from './components/EntityPanel.js';
 import { FiltersPanel } from './components/FiltersPanel.js';
 import { EntityForm, RelationForm } from './components/Forms.js';
+import { GapReport } from './components/GapReport.js';
 import { GapsPanel } from './components/GapsPanel.js';
 import { Guides, type LayoutGuides } from './components/Guides.js';
 import { MeasuresPanel } from './components/MeasuresPanel.js';
@@ -36,13 +33,15 @@ import { ScenarioPanel } from './components/ScenarioPanel.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Toolbar } from './components/Toolbar.js';
 import { type Change, EditHistory, entityOf, relationOf } from './edit/history.js';
+import { networkCanvas } from './export/picture.js';
 import { facetCounts, memberships, timelineDates, visibility } from './graph/filters.js';
 import { ForceLayout, loadPositions, savePositions } from './graph/forceLayout.js';
 import { type EcoGraph, emptyGraph, mergeSerialized, nodeName } from './graph/graph.js';
 import { type Measures, MeasuresRunner, sizesFor } from './graph/measures.js';
-import { applyChange, graphOf } from './graph/records.js';
+import { applyChange } from './graph/records.js';
 import { type Display, defaultDisplay, EMPTY_SET, Renderer } from './graph/renderer.js';
 import { t } from './i18n.js';
+import { useScenario } from './planning/useScenario.js';
 import { readView, writeView } from './state/url.js';
 
 const LANGUAGE_KEY = 'innograph.language';
@@ -169,10 +168,6 @@ export function App() {
     to: firstView.path?.to ?? null,
   });
   const [pathResult, setPathResult] = useState<PathsResponse | null>(null);
-  const [scenario, setScenario] = useState<Scenario | null>(null);
-  const [evaluation, setEvaluation] = useState<ScenarioEvaluation | null>(null);
-  const [scenarioBusy, setScenarioBusy] = useState(false);
-  const [scenarioError, setScenarioError] = useState<string | null>(null);
   const [gapHighlight, setGapHighlight] = useState<ReadonlySet<string>>(EMPTY_SET);
   const highlightGap = useCallback(
     (ids: readonly string[] | null) => setGapHighlight(ids ? new Set(ids) : EMPTY_SET),
@@ -182,6 +177,7 @@ export function App() {
   const [pathBusy, setPathBusy] = useState(false);
 
   const [form, setForm] = useState<FormState | null>(null);
+  const [reportOpen, setReportOpen] = useState(false);
   const historyRef = useRef(new EditHistory());
   const [historyState, setHistoryState] = useState({ canUndo: false, canRedo: false });
   const language = view.language;
@@ -535,94 +531,18 @@ export function App() {
     [api, afterChange, language],
   );
 
-  // ---- Scenario from suggestions -----------------------------------------------------------
-  const addToScenario = useCallback(
-    async (suggestion: SuggestionRecord) => {
-      setScenarioBusy(true);
-      setScenarioError(null);
-      const relation = {
-        id: `r-plan-${Date.now().toString(36)}`,
-        type: suggestion.type,
-        from: suggestion.from,
-        to: suggestion.to,
-        status: 'planned' as const,
-        since: new Date().toISOString().slice(0, 10),
-        evidence: { source: 'suggestion accepted in the explorer', confidence: 'assumed' as const },
-      };
-      const change: ScenarioChangeInput = {
-        op: 'addRelation',
-        relation,
-        fromSuggestion: { score: suggestion.score, closes: suggestion.closes },
-      };
-      try {
-        const saved =
-          scenario === null || scenario.status === 'applied'
-            ? await api.createScenario({
-                name: `${t(language, 'scenario')} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
-                changes: [change],
-              })
-            : await api.updateScenario(scenario.id, {
-                name: scenario.name,
-                description: scenario.description,
-                changes: [...scenario.changes, change],
-                version: scenario.version,
-              });
-        setScenario(saved);
-        // The proposed relation is drawn at once, in its own style, until the scenario is applied.
-        mergeSerialized(
-          graphRef.current,
-          graphOf(
-            [],
-            [
-              {
-                key: relation.id,
-                source: relation.from,
-                target: relation.to,
-                attributes: { ...relation, proposed: true },
-              },
-            ],
-          ),
-        );
-        bump();
-        setEvaluation(await api.evaluateScenario(saved.id));
-      } catch (error) {
-        setScenarioError(errorText(error));
-      } finally {
-        setScenarioBusy(false);
-      }
-    },
-    [api, bump, language, scenario],
-  );
-
-  const dropProposed = useCallback(() => {
-    const graph = graphRef.current;
-    graph
-      .filterEdges((_e, a) => a.proposed === true)
-      .forEach((edge) => {
-        graph.dropEdge(edge);
-      });
-  }, []);
-
-  const applyScenario = useCallback(async () => {
-    if (!scenario) return;
-    setScenarioBusy(true);
-    setScenarioError(null);
-    try {
-      const result = await api.applyScenario(scenario.id, scenario.version);
-      setScenario(result.scenario);
-      const graph = graphRef.current;
-      graph.forEachEdge((edge, attributes) => {
-        if (attributes.proposed === true) graph.setEdgeAttribute(edge, 'proposed', false);
-      });
-      bump();
+  // ---- Scenario ---------------------------------------------------------------------------
+  const scenario = useScenario({
+    api,
+    language,
+    editing: token !== null,
+    graph: () => graphRef.current,
+    redraw: bump,
+    onApplied: (message) => {
       setPanelRevision((r) => r + 1);
-      setNotice(`${t(language, 'applied')}: ${result.applied.length} ${t(language, 'changes')}`);
-    } catch (error) {
-      setScenarioError(errorText(error));
-    } finally {
-      setScenarioBusy(false);
-    }
-  }, [api, bump, language, scenario]);
+      setNotice(message);
+    },
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -719,28 +639,19 @@ export function App() {
               nameOfEntity={nameOfEntity}
               onHighlight={highlightGap}
               onNavigate={(id) => void navigate(id)}
-              onAddToScenario={token ? (suggestion) => void addToScenario(suggestion) : undefined}
+              onAddToScenario={token ? (suggestion) => void scenario.addSuggestion(suggestion) : undefined}
+              onReport={() => setReportOpen(true)}
             />
           )}
         </LazySection>
-        {scenario ? (
+        {token !== null || scenario.scenario !== null ? (
           <Section title={t(language, 'scenario')} id="scenario-section">
             <ScenarioPanel
               model={model}
               language={language}
-              scenario={scenario}
-              evaluation={evaluation}
-              busy={scenarioBusy}
-              error={scenarioError}
+              controller={scenario}
               editing={token !== null}
               nameOfEntity={nameOfEntity}
-              onApply={() => void applyScenario()}
-              onDiscard={() => {
-                dropProposed();
-                bump();
-                setScenario(null);
-                setEvaluation(null);
-              }}
             />
           </Section>
         ) : null}
@@ -907,6 +818,21 @@ export function App() {
             />
           ) : null}
         </div>
+      ) : null}
+      {reportOpen ? (
+        <GapReport
+          api={api}
+          model={model}
+          language={language}
+          chain={view.filters.chain}
+          names={{ zh: (id) => nodeName(graph, id, 'zh'), en: (id) => nodeName(graph, id, 'en') }}
+          picture={async () => {
+            const current = rendererRef.current;
+            if (!current) return null;
+            return (await networkCanvas(current.sigma, { scale: 2 })).toDataURL('image/png');
+          }}
+          onClose={() => setReportOpen(false)}
+        />
       ) : null}
     </div>
   );

@@ -18,8 +18,10 @@ import {
   RelationRecord,
   ScenarioApplyResponse,
   type ScenarioChangeInput,
+  ScenarioDeleteResponse,
   ScenarioEvaluation,
   ScenarioSchema,
+  ScenariosResponse,
   SearchResponse,
   SerializedGraph,
   SuggestionsResponse,
@@ -166,12 +168,34 @@ export class ApiClient {
     return this.request(SuggestionsResponse, 'GET', '/suggestions', { query, signal });
   }
 
-  createScenario(body: { name: string; description?: string; changes: ScenarioChangeInput[] }) {
+  scenarios(signal?: AbortSignal) {
+    return this.request(ScenariosResponse, 'GET', '/scenarios', { signal });
+  }
+  scenario(id: string, signal?: AbortSignal) {
+    return this.request(ScenarioSchema, 'GET', `/scenarios/${encodeURIComponent(id)}`, { signal });
+  }
+  deleteScenario(id: string, version: number) {
+    return this.request(ScenarioDeleteResponse, 'DELETE', `/scenarios/${encodeURIComponent(id)}`, {
+      query: { version },
+    });
+  }
+  createScenario(body: {
+    name: string;
+    description?: string;
+    owner?: string;
+    changes: ScenarioChangeInput[];
+  }) {
     return this.request(ScenarioSchema, 'POST', '/scenarios', { body });
   }
   updateScenario(
     id: string,
-    body: { name: string; description: string; changes: ScenarioChangeInput[]; version: number },
+    body: {
+      name: string;
+      description: string;
+      owner?: string | undefined;
+      changes: ScenarioChangeInput[];
+      version: number;
+    },
   ) {
     return this.request(ScenarioSchema, 'PUT', `/scenarios/${encodeURIComponent(id)}`, { body });
   }

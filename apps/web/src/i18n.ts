@@ -1,5 +1,7 @@
 /** The interface's own words in both languages; kind and value names come from `GET /api/model`. */
-import type { Language } from '@innograph/model';
+import type { Language, SHARE_NAME_LIST } from '@innograph/model';
+
+type ShareName = (typeof SHARE_NAME_LIST)[number];
 
 const STRINGS = {
   appTitle: { zh: '创新生态图谱', en: 'Innovation ecosystem' },
@@ -113,6 +115,28 @@ const STRINGS = {
   after: { zh: '之后', en: 'After' },
   applyScenario: { zh: '实施方案', en: 'Apply scenario' },
   discard: { zh: '放弃', en: 'Discard' },
+  gapReport: { zh: '协作缺口报告', en: 'Collaboration gap report' },
+  openReport: { zh: '生成报告', en: 'Gap report' },
+  wholeEcosystem: { zh: '整体生态', en: 'Whole ecosystem' },
+  print: { zh: '打印', en: 'Print' },
+  downloadCsv: { zh: '下载 CSV', en: 'Download CSV' },
+  indicators: { zh: '生态指标', en: 'Indicators' },
+  networkPicture: { zh: '当前视图中的网络', en: 'The network as shown in the explorer' },
+  brokers: { zh: '国企与民企之间的桥梁机构', en: 'Brokers between the SOE and private worlds' },
+  soePrivateBrokerage: { zh: '国企—民企中介次数', en: 'SOE–private brokerage' },
+  constraint: { zh: '约束度', en: 'Constraint' },
+  openScenario: { zh: '已存方案', en: 'Stored scenarios' },
+  newScenario: { zh: '新建方案', en: 'New scenario' },
+  closeScenario: { zh: '关闭方案', en: 'Close scenario' },
+  deleteScenario: { zh: '删除方案', en: 'Delete scenario' },
+  scenarioName: { zh: '方案名称', en: 'Scenario name' },
+  owner: { zh: '负责人', en: 'Owner' },
+  removeChange: { zh: '移除变更', en: 'Remove change' },
+  removeRelation: { zh: '删除关系', en: 'Remove relation' },
+  scenarioConflict: {
+    zh: '方案已被他人修改或其依据的数据已变化，请重新打开方案',
+    en: 'Someone else changed the scenario or the records it is based on: open it again',
+  },
   gaps: { zh: '协作缺口', en: 'Collaboration gaps' },
   severity: { zh: '严重程度', en: 'severity' },
   showMore: { zh: '显示更多', en: 'Show more' },
@@ -128,6 +152,18 @@ const STRINGS = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;
+
+/** The indicator shares' names, as a planner reads them. */
+export const SHARE_LABELS = {
+  privateFirmsWithAccess: { zh: '可使用开放平台的民营企业占比', en: 'Private firms with platform access' },
+  soePlatformsOpen: { zh: '向民企开放的国企平台占比', en: 'SOE platforms open to private firms' },
+  parksPaired: { zh: '已结对服务机构的园区占比', en: 'Parks paired with a service institution' },
+  growthFirmsFunded: { zh: '获投资的成长期企业占比', en: 'Growth-stage firms funded' },
+  consortiumInclusion: { zh: '创新联合体民企参与率', en: 'Consortium inclusion of private firms' },
+  leaderNeedsSourced: { zh: '链主所需能力已有企业供应的占比', en: 'Chain-leader needs that a firm supplies' },
+  crossOwnershipTies: { zh: '跨所有制关系占比', en: 'Ties across ownership groups' },
+  soePrivateTies: { zh: '国企—民企关系占比', en: 'SOE–private ties' },
+} as const satisfies Record<ShareName, Record<Language, string>>;
 
 export function t(language: Language, key: StringKey, values: Record<string, string | number> = {}): string {
   let text: string = STRINGS[key][language];

@@ -40,6 +40,8 @@ export interface GapsPanelProps {
   onNavigate(id: string): void;
   /** Set in edit mode: takes a suggestion into the draft scenario as a planned relation. */
   onAddToScenario?: ((suggestion: SuggestionRecord) => void) | undefined;
+  /** Opens the printable gap report. */
+  onReport(): void;
 }
 
 function severityClass(severity: number): string {
@@ -111,6 +113,9 @@ export function GapsPanel(props: GapsPanelProps) {
 
   return (
     <div className="gaps" data-testid="gaps">
+      <button type="button" className="report-button" onClick={props.onReport} data-testid="open-report">
+        {t(language, 'openReport')}
+      </button>
       <ul className="gap-types">
         {GAP_TYPE_NAMES.map((type) => {
           const count = overview.counts[type] ?? 0;
