@@ -3,6 +3,7 @@
  * No I/O; every function takes `(graph, options?)`, leaves the graph as it is (except the
  * `.assign` variants) and gives the same answer for the same graph.
  */
+export { datasetGraph } from './datasetGraph.js';
 export type { OwnershipGroup } from './ecosystem.js';
 export { isActive, isActiveTie, ownershipGroupOf, TIE_TYPES } from './ecosystem.js';
 export { accessGaps } from './gaps/accessGaps.js';

@@ -1,0 +1,349 @@
+/**
+ * `npm run bench:analytics`: what the planner's analytics cost on the whole ecosystem, without a
+ * database. The graphs are built in memory with `datasetGraph` (the same shape as the store's
+ * `ecosystemGraph`): the seed dataset and graph-seed `generateDataset` (seed 1) at 1,000, 10,000
+ * and 100,000 entities (BENCH_ANALYTICS_SIZES, e.g. `seed,1000`, picks them).
+ *
+ * Per graph: `detectGaps` and `suggestRelations` (the gap report), `computeIndicators` with the
+ * network measures, and their total, the median of RUNS runs each; the growth of each between
+ * sizes (linear growth = the entity ratio, 10×). The baseline, measured in the same run, is one
+ * plain pass over the graph reading every node's `kind` and every edge's `type` and `status`.
+ *
+ * Then the error of sampled betweenness (what the indicators use above `betweennessExactMax`
+ * tie-network nodes) against graphology-metrics' exact betweenness on the tie network of a
+ * generated 2,000-entity graph. Writes its section of docs/BENCHMARKS.md (BENCH_NO_WRITE=1 only
+ * prints). Run with `--expose-gc` (the npm script does) to collect garbage between runs.
+ */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import {
+  computeIndicators,
+  datasetGraph,
+  detectGaps,
+  INDICATORS_DEFAULTS,
+  isActiveTie,
+  sampledBetweenness,
+  suggestRelations,
+  undirectedProjection,
+} from '@innograph/analytics';
+import { generateDataset, readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
+import { type Dataset, parseDataset } from '@innograph/model';
+import type { MultiDirectedGraph } from 'graphology';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
+import { writeBenchmarkSection } from './benchmarksDoc.js';
+import { ms, percentile, table, timed } from './stats.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SIZES = (process.env.BENCH_ANALYTICS_SIZES ?? 'seed,1000,10000,100000').split(',');
+const ERROR_ENTITIES = 2_000;
+
+function runsFor(entities: number): number {
+  return entities >= 100_000 ? 3 : entities >= 10_000 ? 5 : 9;
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function datasetFor(size: string): Promise<{ name: string; dataset: Dataset }> {
+  if (size === 'seed') return { name: 'seed', dataset: parseDataset(await readDatasetFile(SEED_FILE)) };
+  const entities = Number(size);
+  return { name: `generated ${entities / 1000}k`, dataset: generateDataset({ entities, seed: 1 }) };
+}
+
+/** The baseline: one pass over nodes and edges reading the attributes every analysis reads. */
+function graphScan(graph: MultiDirectedGraph): number {
+  let count = 0;
+  graph.forEachNode((_node, attributes) => {
+    if (typeof attributes.kind === 'string') count += 1;
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (attributes.status === 'active' && typeof attributes.type === 'string' && source !== target)
+      count += 1;
+  });
+  return count;
+}
+
+/** Nodes with at least one active tie, and the tie network the indicators measure. */
+function tieNetwork(graph: MultiDirectedGraph) {
+  const tied = new Set<string>();
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (source === target || !isActiveTie(edge, attributes)) return;
+    tied.add(source);
+    tied.add(target);
+  });
+  const options = { nodeFilter: (node: string) => tied.has(node), edgeFilter: isActiveTie };
+  return { options, projection: undirectedProjection(graph, options) };
+}
+
+interface Row {
+  name: string;
+  entities: number;
+  relations: number;
+  tieNodes: number;
+  tieEdges: number;
+  runs: number;
+  load: number;
+  scan: number;
+  gaps: number;
+  suggestions: number;
+  indicators: number;
+  total: number;
+  notes: string;
+}
+
+async function measure(name: string, dataset: Dataset): Promise<Row> {
+  const graph = datasetGraph(dataset);
+  const ties = tieNetwork(graph).projection;
+  const runs = runsFor(dataset.entities.length);
+  const load = loadavg()[0] ?? Number.NaN;
+  const samples = { scan: [] as number[], gaps: [] as number[], suggestions: [] as number[] };
+  const indicatorsMs: number[] = [];
+  const totals: number[] = [];
+  let notes = '';
+  // One warm-up run (JIT), not counted.
+  for (let run = -1; run < runs; run += 1) {
+    globalThis.gc?.();
+    const scan = await timed(async () => graphScan(graph));
+    const gaps = await timed(async () => detectGaps(graph));
+    const suggestions = await timed(async () => suggestRelations(graph));
+    const indicators = await timed(async () => computeIndicators(graph));
+    if (run < 0) {
+      const network = indicators.value.network;
+      notes = `${gaps.value.length} gaps, ${suggestions.value.length} suggestions, betweenness ${network?.betweennessMode}, ${network?.communities.count} communities`;
+      continue;
+    }
+    samples.scan.push(scan.ms);
+    samples.gaps.push(gaps.ms);
+    samples.suggestions.push(suggestions.ms);
+    indicatorsMs.push(indicators.ms);
+    totals.push(gaps.ms + suggestions.ms + indicators.ms);
+  }
+  const row: Row = {
+    name,
+    entities: dataset.entities.length,
+    relations: dataset.relations.length,
+    tieNodes: ties.order,
+    tieEdges: ties.size,
+    runs,
+    load,
+    scan: percentile(samples.scan, 50),
+    gaps: percentile(samples.gaps, 50),
+    suggestions: percentile(samples.suggestions, 50),
+    indicators: percentile(indicatorsMs, 50),
+    total: percentile(totals, 50),
+    notes,
+  };
+  say(
+    `${name}: detectGaps ${ms(row.gaps)} ms, suggestRelations ${ms(row.suggestions)} ms, computeIndicators ${ms(row.indicators)} ms, total ${ms(row.total)} ms (${notes}; load ${load.toFixed(2)})`,
+  );
+  return row;
+}
+
+function ratio(value: number): string {
+  return `${value.toFixed(1)}×`;
+}
+
+function resultTable(rows: Row[]): string {
+  return table(
+    [
+      'graph',
+      'entities / relations',
+      'tie network nodes / edges',
+      'runs',
+      'graph scan ms (baseline)',
+      'detectGaps ms',
+      'suggestRelations ms',
+      'computeIndicators ms',
+      'total ms',
+      'total / scan',
+      'load avg',
+    ],
+    rows.map((r) => [
+      r.name,
+      `${r.entities.toLocaleString('en')} / ${r.relations.toLocaleString('en')}`,
+      `${r.tieNodes.toLocaleString('en')} / ${r.tieEdges.toLocaleString('en')}`,
+      String(r.runs),
+      ms(r.scan),
+      ms(r.gaps),
+      ms(r.suggestions),
+      ms(r.indicators),
+      ms(r.total),
+      `${(r.total / r.scan).toFixed(0)}×`,
+      r.load.toFixed(2),
+    ]),
+  );
+}
+
+function growthTable(rows: Row[]): string {
+  const generated = rows.filter((r) => r.name !== 'seed');
+  const lines: string[][] = [];
+  for (let i = 1; i < generated.length; i += 1) {
+    const a = generated[i - 1] as Row;
+    const b = generated[i] as Row;
+    lines.push([
+      `${a.name} → ${b.name}`,
+      ratio(b.entities / a.entities),
+      ratio(b.scan / a.scan),
+      ratio(b.gaps / a.gaps),
+      ratio(b.suggestions / a.suggestions),
+      ratio(b.indicators / a.indicators),
+      ratio(b.total / a.total),
+    ]);
+  }
+  return table(
+    ['sizes', 'entities', 'graph scan', 'detectGaps', 'suggestRelations', 'computeIndicators', 'total'],
+    lines,
+  );
+}
+
+/** Ranks (1 = largest), ties given their mean rank. */
+function ranks(values: number[]): number[] {
+  const order = values.map((value, i) => [value, i] as const).sort((a, b) => b[0] - a[0]);
+  const result = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j += 1;
+    for (let k = i; k <= j; k += 1) result[order[k]?.[1] ?? 0] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return result;
+}
+
+function spearman(x: number[], y: number[]): number {
+  const rx = ranks(x);
+  const ry = ranks(y);
+  const n = x.length;
+  const mean = (n + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i += 1) {
+    const dx = (rx[i] ?? 0) - mean;
+    const dy = (ry[i] ?? 0) - mean;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+function topKeys(values: Record<string, number>, k: number): string[] {
+  return Object.keys(values)
+    .sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, k);
+}
+
+/** Sampled against exact betweenness on the tie network of a generated graph. */
+async function betweennessError(): Promise<{ text: string; table: string }> {
+  const graph = datasetGraph(generateDataset({ entities: ERROR_ENTITIES, seed: 1 }));
+  const { options, projection } = tieNetwork(graph);
+  const exactRun = await timed(async () =>
+    betweennessCentrality(projection, { getEdgeWeight: null, normalized: true }),
+  );
+  const exact = exactRun.value;
+  const nodes = Object.keys(exact);
+  const top50 = topKeys(exact, 50);
+  const top10 = topKeys(exact, 10);
+  const rows: string[][] = [];
+  const defaultSamples = INDICATORS_DEFAULTS.betweennessSamples;
+  for (const samples of [50, 100, defaultSamples, 400].filter((s, i, all) => all.indexOf(s) === i)) {
+    const sampledRun = await timed(async () => sampledBetweenness(graph, { ...options, samples, seed: 1 }));
+    const sampled = sampledRun.value;
+    const relative = top50.map(
+      (node) => Math.abs((sampled[node] ?? 0) - (exact[node] ?? 0)) / (exact[node] ?? 1),
+    );
+    const overlap = (k: number, exactTop: string[]) => {
+      const mine = new Set(topKeys(sampled, k));
+      return exactTop.filter((node) => mine.has(node)).length;
+    };
+    rows.push([
+      `${samples}${samples === defaultSamples ? ' (default)' : ''}`,
+      spearman(
+        nodes.map((n) => exact[n] ?? 0),
+        nodes.map((n) => sampled[n] ?? 0),
+      ).toFixed(3),
+      spearman(
+        top50.map((n) => exact[n] ?? 0),
+        top50.map((n) => sampled[n] ?? 0),
+      ).toFixed(3),
+      (relative.reduce((sum, e) => sum + e, 0) / relative.length).toFixed(3),
+      `${overlap(10, top10)} / 10`,
+      `${overlap(50, top50)} / 50`,
+      ms(sampledRun.ms),
+    ]);
+  }
+  const text = `Tie network of a generated ${ERROR_ENTITIES.toLocaleString('en')}-entity graph (seed 1): ${projection.order.toLocaleString('en')} nodes, ${projection.size.toLocaleString('en')} edges; exact betweenness (graphology-metrics) ${ms(exactRun.ms)} ms. Sampled Brandes from k seeded sources (seed 1), scaled by n / k; the indicators use exact betweenness up to ${INDICATORS_DEFAULTS.betweennessExactMax.toLocaleString('en')} tie-network nodes and ${defaultSamples} sources above.`;
+  return {
+    text,
+    table: table(
+      [
+        'sources k',
+        'Spearman, all nodes',
+        'Spearman, exact top 50',
+        'mean relative error, exact top 50',
+        'top 10 found',
+        'top 50 found',
+        'sampled ms',
+      ],
+      rows,
+    ),
+  };
+}
+
+function libraryVersions(): string {
+  const version = (name: string) => {
+    const meta: unknown = JSON.parse(
+      readFileSync(resolve(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+    );
+    return typeof meta === 'object' && meta !== null && 'version' in meta ? String(meta.version) : '?';
+  };
+  return ['graphology', 'graphology-metrics', 'graphology-communities-louvain']
+    .map((name) => `${name} ${version(name)}`)
+    .join(', ');
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const machine = `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  say(
+    `${machine}; load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const { name, dataset } = await datasetFor(size);
+    rows.push(await measure(name, dataset));
+  }
+  say('');
+  say(resultTable(rows));
+  say('');
+  say(growthTable(rows));
+  say('');
+  const error = await betweennessError();
+  say(error.text);
+  say(error.table);
+  if (process.env.BENCH_NO_WRITE) return;
+  const body = [
+    '## Analytics (`npm run bench:analytics`)',
+    '',
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}; ${libraryVersions()}. Graphs built in memory with \`datasetGraph\` (the store's \`ecosystemGraph\` shape) from the seed and graph-seed \`generateDataset\` (seed 1). Median of the runs after one warm-up; "total" is detectGaps + suggestRelations + computeIndicators (network measures on) of one run; "load avg" is the 1-minute load average when the graph's runs began. The baseline is one plain pass over the graph reading each node's kind and each edge's type and status.`,
+    '',
+    resultTable(rows),
+    '',
+    'Growth between sizes (linear = the entity ratio):',
+    '',
+    growthTable(rows),
+    '',
+    'Sampled betweenness against exact:',
+    '',
+    error.text,
+    '',
+    error.table,
+  ].join('\n');
+  say(`wrote ${await writeBenchmarkSection('bench-analytics', body)}`);
+}
+
+await main();
