@@ -277,13 +277,17 @@ export const DeleteResponse = z.object({
 });
 
 export const CHANGE_ACTIONS = ['create', 'update', 'delete'] as const;
+/** What a change-log entry records: an edit of one record, or an import (one summary entry per
+ *  import, target `dataset`, its counts in `after`). */
+export const CHANGE_LOG_ACTIONS = [...CHANGE_ACTIONS, 'import'] as const;
+export const CHANGE_TARGETS = ['entity', 'relation', 'dataset'] as const;
 
 export const ChangeRecord = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string(),
-  action: z.enum(CHANGE_ACTIONS),
-  target: z.enum(['entity', 'relation']),
+  action: z.enum(CHANGE_LOG_ACTIONS),
+  target: z.enum(CHANGE_TARGETS),
   targetId: z.string(),
   /** The record before the change (null on create) and after it (null on delete). */
   before: z.record(z.string(), z.unknown()).nullable(),
