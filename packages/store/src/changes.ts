@@ -10,7 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  CHANGE_ACTIONS,
+  type CHANGE_ACTIONS,
+  CHANGE_LOG_ACTIONS,
+  CHANGE_TARGETS,
   type ChangeRecord,
   type ChangesQuery,
   type EntityRecord,
@@ -29,13 +31,25 @@ const SEQUENCE_ID = 'changes';
 
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
-/** One write, as `recordChange` logs it. */
+/** One write, as `recordChange` logs it; an import is one entry with its counts in `after`. */
 export type ChangeInput = {
   actor: string;
-  action: ChangeAction;
 } & (
-  | { target: 'entity'; targetId: string; before: EntityRecord | null; after: EntityRecord | null }
-  | { target: 'relation'; targetId: string; before: RelationRecord | null; after: RelationRecord | null }
+  | {
+      action: ChangeAction;
+      target: 'entity';
+      targetId: string;
+      before: EntityRecord | null;
+      after: EntityRecord | null;
+    }
+  | {
+      action: ChangeAction;
+      target: 'relation';
+      targetId: string;
+      before: RelationRecord | null;
+      after: RelationRecord | null;
+    }
+  | { action: 'import'; target: 'dataset'; targetId: string; before: null; after: Record<string, unknown> }
 );
 
 export interface ChangesPage {
@@ -182,8 +196,8 @@ const EntryRow = z.object({
     seq: z.number().int(),
     at: DateTimeValue,
     actor: z.string(),
-    action: z.enum(CHANGE_ACTIONS),
-    target: z.enum(['entity', 'relation']),
+    action: z.enum(CHANGE_LOG_ACTIONS),
+    target: z.enum(CHANGE_TARGETS),
     targetId: z.string(),
     before: Snapshot,
     after: Snapshot,

@@ -5,6 +5,8 @@ export * from './datasetLoader.js';
 export * from './ecosystem.js';
 export * from './errors.js';
 export * from './executor.js';
+export * from './exporter.js';
+export * from './importer.js';
 export * from './mapping.js';
 export * from './reads.js';
 export * from './scenarios.js';
