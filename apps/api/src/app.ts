@@ -14,6 +14,7 @@ import type { ApiConfig } from './config.js';
 import { toHttpError } from './errors.js';
 import { changeRoutes } from './routes/changes.js';
 import { editRoutes } from './routes/edits.js';
+import { interchangeRoutes } from './routes/interchange.js';
 import { metaRoutes } from './routes/meta.js';
 import { planningRoutes } from './routes/planning.js';
 import { readRoutes } from './routes/reads.js';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(changeRoutes(deps), { prefix: '/api' });
   await app.register(planningRoutes(deps), { prefix: '/api' });
   await app.register(viewRoutes(deps), { prefix: '/api' });
+  await app.register(interchangeRoutes(deps), { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
