@@ -3,7 +3,7 @@
  * app, served by the real API on the real Neo4j holding the seed graph. Screenshots land in
  * `.e2e-artifacts/` for people to look at.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
 import {
@@ -14,48 +14,20 @@ import {
   ScenariosResponse,
   SerializedGraph,
 } from '@innograph/model';
-import { loadDataset, type Neo4jExecutor } from '@innograph/store';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { launchChromium, pictureStats, startWebApp, type WebApp, waitForGraph } from '../support/browser.js';
-import { freshDatabase, testExecutor } from '../support/neo4j.js';
+import { pictureStats, waitForGraph } from '../support/browser.js';
+import { ARTIFACTS, e2eSuite } from '../support/e2e.js';
 
 const SeedShape = z.object({
   entities: z.array(z.looseObject({ kind: z.string() })),
   relations: z.array(z.looseObject({ type: z.string() })),
 });
 
-const ARTIFACTS = join(import.meta.dirname, '../../.e2e-artifacts');
-
-let executor: Neo4jExecutor;
-let web: WebApp;
-let browser: Browser;
+const e2e = e2eSuite();
+const { open, shot, canvasShot, enterEditMode, apiGet, search } = e2e;
 let seedCounts: { entities: number; relations: number; firms: number; supplies: number };
-
-async function open(path = '', viewport = { width: 1400, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL(path, web.url).toString());
-  await waitForGraph(page);
-  expect(errors).toEqual([]);
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<Buffer> {
-  await mkdir(ARTIFACTS, { recursive: true });
-  const png = await page.screenshot();
-  await writeFile(join(ARTIFACTS, `${name}.png`), png);
-  return png;
-}
-
-async function canvasShot(page: Page, name: string): Promise<Buffer> {
-  await mkdir(ARTIFACTS, { recursive: true });
-  const png = await page.getByTestId('graph-canvas').screenshot();
-  await writeFile(join(ARTIFACTS, `${name}-canvas.png`), png);
-  return png;
-}
 
 /** "452 / 452 nodes · 1566 / 1566 relations" → the visible counts. */
 async function visibleCounts(page: Page): Promise<{ nodes: number; edges: number }> {
@@ -64,45 +36,14 @@ async function visibleCounts(page: Page): Promise<{ nodes: number; edges: number
   return { nodes: numbers[0] ?? -1, edges: numbers[1] ?? -1 };
 }
 
-async function search(page: Page, text: string, testId = 'search'): Promise<void> {
-  const box = page.getByTestId(testId);
-  await box.fill(text);
-  await page.locator('[role=option]').first().waitFor();
-  await box.press('Enter');
-}
-
-/** Edit mode with the editor token, as a person types it in. */
-async function enterEditMode(page: Page): Promise<void> {
-  await page.getByTestId('edit-mode').click();
-  await page.getByTestId('token-input').fill(web.editorToken);
-  await page.getByTestId('token-input').press('Enter');
-}
-
-async function apiGet(path: string): Promise<unknown> {
-  const response = await fetch(new URL(path, web.url));
-  return response.json();
-}
-
 beforeAll(async () => {
-  executor = testExecutor();
-  await freshDatabase(executor);
-  const dataset = await readDatasetFile(SEED_FILE);
-  await loadDataset(executor, dataset);
-  const { entities, relations } = SeedShape.parse(dataset);
+  const { entities, relations } = SeedShape.parse(await readDatasetFile(SEED_FILE));
   seedCounts = {
     entities: entities.length,
     relations: relations.length,
     firms: entities.filter((e) => e.kind === 'PrivateFirm').length,
     supplies: relations.filter((r) => r.type === 'SUPPLIES').length,
   };
-  web = await startWebApp(executor);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await executor?.close();
 });
 
 describe('the explorer in Chromium', () => {
@@ -232,9 +173,9 @@ describe('the explorer in Chromium', () => {
     // Someone else saves first.
     const current = EntityResponse.parse(await apiGet('api/entities/pf-sw-001')).entity;
     const { version, createdAt: _c, updatedAt: _u, ...entity } = current;
-    const response = await fetch(new URL('api/entities/pf-sw-001', web.url), {
+    const response = await fetch(new URL('api/entities/pf-sw-001', e2e.web.url), {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${web.editorToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${e2e.web.editorToken}` },
       body: JSON.stringify({ ...entity, name: { ...entity.name, en: 'Changed Elsewhere' }, version }),
     });
     expect(EntityRecord.parse(await response.json()).version).toBe(version + 1);
@@ -531,7 +472,7 @@ describe('the explorer in Chromium', () => {
     );
     await canvasShot(page, 'shared-before');
 
-    const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const fresh = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await fresh.goto(shared);
     await waitForGraph(fresh);
     expect(await visibleCounts(fresh)).toEqual(counts);
@@ -557,7 +498,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('shows an error with a retry when the API fails, never a blank page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1200, height: 800 } });
     let fail = true;
     await page.route('**/api/graph**', (route) =>
       fail
@@ -568,7 +509,7 @@ describe('the explorer in Chromium', () => {
           })
         : route.continue(),
     );
-    await page.goto(web.url);
+    await page.goto(e2e.web.url);
     // While the API has not answered, the page says it is loading.
     await expect(page.locator('.boot').innerText()).resolves.toMatch(/Loading|正在加载|无法加载/);
     const alert = page.getByRole('alert');
@@ -591,9 +532,9 @@ describe('the explorer in Chromium', () => {
     const before = await order();
     // Someone adds a supplier after the page loaded.
     const post = (path: string, body: unknown) =>
-      fetch(new URL(path, web.url), {
+      fetch(new URL(path, e2e.web.url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${web.editorToken}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${e2e.web.editorToken}` },
         body: JSON.stringify(body),
       });
     expect(

@@ -5,6 +5,9 @@ import {
   ENTITY_LABEL,
   ensureSchema,
   Neo4jExecutor,
+  PRESENTATION_LABEL,
+  SAVED_VIEW_LABEL,
+  SCENARIO_LABEL,
 } from '@innograph/store';
 import { inject } from 'vitest';
 
@@ -14,11 +17,14 @@ export function testExecutor(): Neo4jExecutor {
   return new Neo4jExecutor({ uri, user, password });
 }
 
-/** Clears the ecosystem and the change log, and makes sure the schema exists. */
+/** Clears the ecosystem, the change log, scenarios, saved views and presentations, and makes
+ *  sure the schema exists. */
 export async function freshDatabase(executor: Neo4jExecutor): Promise<void> {
   await ensureSchema(executor);
   await clearEcosystem(executor);
-  await executor.runAutoCommit(`MATCH (c:${CHANGE_LOG_LABEL}) DETACH DELETE c`);
+  for (const label of [CHANGE_LOG_LABEL, SCENARIO_LABEL, SAVED_VIEW_LABEL, PRESENTATION_LABEL]) {
+    await executor.runAutoCommit(`MATCH (c:${label}) DETACH DELETE c`);
+  }
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   type PathsResponse,
   type Relation,
   type RelationRecord,
+  type SavedView,
+  type Theme,
   type ViewFilters,
   type ViewState,
 } from '@innograph/model';
@@ -33,15 +35,25 @@ import { ScenarioPanel } from './components/ScenarioPanel.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Toolbar } from './components/Toolbar.js';
 import { type Change, EditHistory, entityOf, relationOf } from './edit/history.js';
+import { downloadBlob, downloadText } from './export/csv.js';
+import { legendItems } from './export/legend.js';
 import { networkCanvas } from './export/picture.js';
+import { canvasBlob, slideCanvas } from './export/slide.js';
+import { sceneOf, svgDocument } from './export/svg.js';
 import { facetCounts, memberships, timelineDates, visibility } from './graph/filters.js';
 import { ForceLayout, loadPositions, savePositions } from './graph/forceLayout.js';
 import { type EcoGraph, emptyGraph, mergeSerialized, nodeName } from './graph/graph.js';
 import { type Measures, MeasuresRunner, sizesFor } from './graph/measures.js';
 import { applyChange } from './graph/records.js';
 import { type Display, defaultDisplay, EMPTY_SET, Renderer } from './graph/renderer.js';
+import { THEME_STYLES } from './graph/style.js';
 import { t } from './i18n.js';
 import { useScenario } from './planning/useScenario.js';
+import { LegendOverlay } from './present/Legend.js';
+import { PresentationBar } from './present/PresentationBar.js';
+import { usePresentations } from './present/usePresentations.js';
+import { useSavedViews } from './present/useSavedViews.js';
+import { ViewsPanel } from './present/ViewsPanel.js';
 import { readView, writeView } from './state/url.js';
 
 const LANGUAGE_KEY = 'innograph.language';
@@ -134,6 +146,8 @@ function errorText(error: unknown): string {
 export function App() {
   const [{ state: firstView, problems }] = useState(initialView);
   const [view, setView] = useState<ViewState>(firstView);
+  /** A saved view's link (`?view=<id>`), read before the address bar is rewritten. */
+  const [linkedView] = useState(() => new URLSearchParams(window.location.search).get('view'));
   const [notice, setNotice] = useState<string | null>(
     problems.length > 0 ? `Ignored in the link: ${problems.join('; ')}` : null,
   );
@@ -178,6 +192,22 @@ export function App() {
 
   const [form, setForm] = useState<FormState | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
+
+  // ---- Saved views and presentations (show() is set below, once the view can be driven) ----
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const visibleRef = useRef<ReadonlySet<string> | null>(null);
+  const showRef = useRef<(saved: SavedView) => Promise<void>>(async () => undefined);
+  const savedViews = useSavedViews({
+    api,
+    graph: () => graphRef.current,
+    current: () => viewRef.current,
+    visible: () => visibleRef.current,
+    show: (saved) => showRef.current(saved),
+  });
+  const presentations = usePresentations({ api, show: (saved) => showRef.current(saved) });
+  const presenting = presentations.presenting;
+  const theme: Theme = presenting ? 'projector' : view.theme;
   const historyRef = useRef(new EditHistory());
   const [historyState, setHistoryState] = useState({ canUndo: false, canRedo: false });
   const language = view.language;
@@ -196,7 +226,20 @@ export function App() {
       ]);
       const graph = emptyGraph();
       mergeSerialized(graph, serialized);
-      for (const id of firstView.expanded) {
+      // A saved view's link (`?view=<id>`) starts from that view, positions included.
+      const linked = linkedView;
+      let start = firstView;
+      let saved: SavedView | null = null;
+      if (linked) {
+        try {
+          saved = await api.view(linked, controller.signal);
+          start = saved.state;
+        } catch (error) {
+          if (!(error instanceof ApiFailure && error.status === 404)) throw error;
+          setNotice(t(firstView.language, 'viewMissing', { id: linked }));
+        }
+      }
+      for (const id of start.expanded) {
         try {
           mergeSerialized(graph, await api.neighborhood(id, { depth: 1 }, controller.signal));
         } catch (error) {
@@ -204,11 +247,15 @@ export function App() {
           throw error;
         }
       }
-      const positions = layoutPositions(graph, firstView.layout);
+      const positions = layoutPositions(graph, start.layout);
       graph.forEachNode((node) => {
         const p = positions[node];
         if (p) graph.mergeNodeAttributes(node, { x: p.x, y: p.y });
       });
+      for (const [node, [x, y]] of Object.entries(saved?.positions ?? {})) {
+        if (graph.hasNode(node)) graph.mergeNodeAttributes(node, { x, y });
+      }
+      if (saved) setView(saved.state);
       graph.forEachNode((node, { x, y }) => {
         if (!Number.isFinite(x) || !Number.isFinite(y)) graph.mergeNodeAttributes(node, { x: 0, y: 0 });
       });
@@ -237,6 +284,7 @@ export function App() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the graph is mutable; `revision` says it changed.
   const index = useMemo(() => memberships(graphRef.current), [revision]);
   const visible = useMemo(() => visibility(graphRef.current, view.filters, index), [index, view.filters]);
+  visibleRef.current = visible.nodes;
   const counts = useMemo(() => facetCounts(graphRef.current, view.filters, index), [index, view.filters]);
   const dates = useMemo(() => (revision >= 0 ? timelineDates(graphRef.current) : []), [revision]);
   /** Chains and parks for the filter menus, by name in the current language. */
@@ -302,6 +350,11 @@ export function App() {
     [pathResult],
   );
   const sizes = useMemo(() => sizesFor(measures, view.size), [measures, view.size]);
+  /** Gap members and the entities the presenter picked out. */
+  const highlighted = useMemo(
+    () => (view.highlighted.length === 0 ? gapHighlight : new Set([...gapHighlight, ...view.highlighted])),
+    [gapHighlight, view.highlighted],
+  );
 
   const display = useMemo(
     (): Display => ({
@@ -311,8 +364,9 @@ export function App() {
       selected: view.selected,
       pathNodes,
       pathEdges,
-      highlighted: gapHighlight,
+      highlighted: highlighted,
       layoutRunning: forceRunning,
+      theme,
       colorMode: view.color,
       communities: measures?.community ?? null,
       sizes,
@@ -324,8 +378,9 @@ export function App() {
       view.selected,
       pathNodes,
       pathEdges,
-      gapHighlight,
+      highlighted,
       forceRunning,
+      theme,
       view.color,
       measures,
       sizes,
@@ -431,7 +486,7 @@ export function App() {
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: a path in the link is found once, when the graph is ready.
   useEffect(() => {
-    if (boot.status === 'ready' && firstView.path) void findPaths(firstView.path.from, firstView.path.to);
+    if (boot.status === 'ready' && view.path) void findPaths(view.path.from, view.path.to);
   }, [boot.status]);
 
   // ---- Layouts ------------------------------------------------------------------------------
@@ -459,6 +514,103 @@ export function App() {
       force.start();
     }
   }, [patchView]);
+
+  // ---- Showing a saved view -------------------------------------------------------------------
+  /** Puts a saved view on screen: its neighbourhoods loaded, its state (filters, selection,
+   *  highlights, language, theme) applied, nodes flown to its positions (or its layout's), the
+   *  camera animated to its camera, its path found. */
+  const showSavedView = useCallback(
+    async (saved: SavedView) => {
+      const graph = graphRef.current;
+      const { state } = saved;
+      let added = false;
+      for (const id of state.expanded) {
+        if (viewRef.current.expanded.includes(id) && graph.hasNode(id)) continue;
+        try {
+          added =
+            mergeSerialized(graph, await api.neighborhood(id, { depth: 1 })).addedNodes.length > 0 || added;
+        } catch (error) {
+          if (!(error instanceof ApiFailure && error.status === 404)) throw error;
+        }
+      }
+      if (added) bump();
+      forceRef.current?.stop();
+      setView(state);
+      setPathResult(null);
+      const renderer = rendererRef.current;
+      if (!renderer) return;
+      const stored = Object.entries(saved.positions);
+      const positions =
+        stored.length > 0
+          ? Object.fromEntries(stored.map(([node, [x, y]]) => [node, { x, y }]))
+          : layoutPositions(graph, state.layout);
+      setGuides(null);
+      await renderer.moveNodes(positions);
+      if (state.layout !== 'force') setGuides(guidesFor(graph, state.layout));
+      if (state.path) void findPaths(state.path.from, state.path.to);
+      if (state.camera) await renderer.sigma.getCamera().animate(state.camera, { duration: 700 });
+      else await renderer.fit();
+    },
+    [api, bump, findPaths],
+  );
+  showRef.current = showSavedView;
+
+  // ---- Image export -------------------------------------------------------------------------
+  const exportTitle = useCallback(() => {
+    const step = presenting?.presentation.steps[presenting.step];
+    const stepView = step ? presenting?.views[step.view] : undefined;
+    if (stepView) return stepView.name;
+    const chain = view.filters.chain;
+    const scope = chain ? nodeName(graphRef.current, chain, language) : t(language, 'wholeEcosystem');
+    return `${t(language, 'appTitle')} · ${scope}`;
+  }, [presenting, view.filters.chain, language]);
+
+  const exportImage = useCallback(
+    async (format: 'png' | 'svg', scale = 2) => {
+      const renderer = rendererRef.current;
+      if (!renderer || boot.status !== 'ready') return;
+      const style = THEME_STYLES[theme];
+      const legend = legendItems(boot.model, language, graphRef.current, visible);
+      const title = exportTitle();
+      const stem = `innograph-${new Date().toISOString().slice(0, 10)}`;
+      try {
+        if (format === 'png') {
+          const canvas = await slideCanvas(renderer.sigma, {
+            scale,
+            title,
+            legend,
+            background: style.background,
+            ink: style.labelColor,
+          });
+          downloadBlob(`${stem}@${scale}x.png`, await canvasBlob(canvas));
+        } else {
+          const svg = svgDocument(sceneOf(renderer.sigma, style), { title, legend });
+          downloadText(`${stem}.svg`, svg, 'image/svg+xml;charset=utf-8');
+        }
+      } catch (error) {
+        setNotice(errorText(error));
+      }
+    },
+    [boot, theme, language, visible, exportTitle],
+  );
+
+  // Entering or leaving presentation mode resizes the stage: sigma measures it on its next render.
+  const isPresenting = presenting !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the stage's size follows `isPresenting`.
+  useEffect(() => {
+    if (!renderer) return;
+    const frame = requestAnimationFrame(() => renderer.sigma.refresh());
+    return () => cancelAnimationFrame(frame);
+  }, [renderer, isPresenting]);
+
+  const toggleHighlight = useCallback((id: string) => {
+    setView((v) => ({
+      ...v,
+      highlighted: v.highlighted.includes(id)
+        ? v.highlighted.filter((h) => h !== id)
+        : [...v.highlighted, id].slice(-500),
+    }));
+  }, []);
 
   // ---- Editing ------------------------------------------------------------------------------
   const afterChange = useCallback(
@@ -600,7 +752,7 @@ export function App() {
   const { model } = boot;
 
   return (
-    <div className="app">
+    <div className={`app theme-${theme}${presenting ? ' presenting' : ''}`}>
       <Toolbar
         api={api}
         model={model}
@@ -627,6 +779,10 @@ export function App() {
         onNewEntity={() => setForm({ type: 'entity' })}
         onUndo={() => void undoRedo(false)}
         onRedo={() => void undoRedo(true)}
+        theme={view.theme}
+        onTheme={(next) => patchView({ theme: next })}
+        onExportPng={(scale) => void exportImage('png', scale)}
+        onExportSvg={() => void exportImage('svg')}
       />
       <nav className="side left" aria-label={t(language, 'filters')}>
         <LazySection title={t(language, 'gaps')} id="gaps-section" testId="gaps-section">
@@ -655,6 +811,14 @@ export function App() {
             />
           </Section>
         ) : null}
+        <Section title={t(language, 'savedViews')} id="views-section" open={false}>
+          <ViewsPanel
+            language={language}
+            editing={token !== null}
+            views={savedViews}
+            presentations={presentations}
+          />
+        </Section>
         <FiltersPanel
           model={model}
           language={language}
@@ -707,6 +871,19 @@ export function App() {
       <main className="stage" aria-label={t(language, 'appTitle')}>
         <div className="sigma-container" ref={containerRef} data-testid="graph-canvas" />
         <Guides renderer={renderer} guides={guides} language={language} />
+        {theme === 'projector' ? (
+          <LegendOverlay items={legendItems(model, language, graph, visible)} label={t(language, 'legend')} />
+        ) : null}
+        {presenting ? (
+          <PresentationBar
+            language={language}
+            presenting={presenting}
+            onGo={presentations.go}
+            onStop={presentations.stop}
+            onExportPng={() => void exportImage('png', 2)}
+            onExportSvg={() => void exportImage('svg')}
+          />
+        ) : null}
         <div className="stage-status" aria-live="polite" data-testid="stage-status">
           {visible.nodes.size} / {graph.order} {t(language, 'nodes')} · {visible.edges.size} / {graph.size}{' '}
           {t(language, 'edges')}
@@ -811,6 +988,8 @@ export function App() {
               onNavigate={(id) => void navigate(id)}
               onExpand={(id) => void expand(id)}
               onClose={() => patchView({ selected: null })}
+              highlighted={view.highlighted.includes(view.selected)}
+              onToggleHighlight={toggleHighlight}
               onEdit={(data) => setForm({ type: 'entity', initial: data.entity })}
               onDelete={(data) => void deleteEntity(data)}
               onNewRelation={(data) => setForm({ type: 'relation', from: data.entity.id })}

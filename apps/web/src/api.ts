@@ -5,6 +5,7 @@
  */
 import {
   ApiError,
+  DeletedResponse,
   DeleteResponse,
   type Entity,
   EntityRecord,
@@ -14,8 +15,16 @@ import {
   IndicatorsResponse,
   ModelResponse,
   PathsResponse,
+  type PresentationCreateBody,
+  PresentationSchema,
+  PresentationsResponse,
+  type PresentationUpdateBody,
   type Relation,
   RelationRecord,
+  type SavedViewCreateBody,
+  SavedViewSchema,
+  SavedViewsResponse,
+  type SavedViewUpdateBody,
   ScenarioApplyResponse,
   type ScenarioChangeInput,
   ScenarioDeleteResponse,
@@ -207,6 +216,41 @@ export class ApiClient {
   applyScenario(id: string, version: number) {
     return this.request(ScenarioApplyResponse, 'POST', `/scenarios/${encodeURIComponent(id)}/apply`, {
       body: { version },
+    });
+  }
+
+  views(signal?: AbortSignal) {
+    return this.request(SavedViewsResponse, 'GET', '/views', { signal });
+  }
+  view(id: string, signal?: AbortSignal) {
+    return this.request(SavedViewSchema, 'GET', `/views/${encodeURIComponent(id)}`, { signal });
+  }
+  createView(body: SavedViewCreateBody) {
+    return this.request(SavedViewSchema, 'POST', '/views', { body });
+  }
+  updateView(id: string, body: SavedViewUpdateBody) {
+    return this.request(SavedViewSchema, 'PUT', `/views/${encodeURIComponent(id)}`, { body });
+  }
+  deleteView(id: string, version: number) {
+    return this.request(DeletedResponse, 'DELETE', `/views/${encodeURIComponent(id)}`, {
+      query: { version },
+    });
+  }
+  presentations(signal?: AbortSignal) {
+    return this.request(PresentationsResponse, 'GET', '/presentations', { signal });
+  }
+  presentation(id: string, signal?: AbortSignal) {
+    return this.request(PresentationSchema, 'GET', `/presentations/${encodeURIComponent(id)}`, { signal });
+  }
+  createPresentation(body: PresentationCreateBody) {
+    return this.request(PresentationSchema, 'POST', '/presentations', { body });
+  }
+  updatePresentation(id: string, body: PresentationUpdateBody) {
+    return this.request(PresentationSchema, 'PUT', `/presentations/${encodeURIComponent(id)}`, { body });
+  }
+  deletePresentation(id: string, version: number) {
+    return this.request(DeletedResponse, 'DELETE', `/presentations/${encodeURIComponent(id)}`, {
+      query: { version },
     });
   }
 

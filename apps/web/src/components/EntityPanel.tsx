@@ -23,6 +23,9 @@ export interface EntityPanelProps {
   editing: boolean;
   onNavigate(id: string): void;
   onExpand(id: string): void;
+  /** Whether the entity is picked out for the audience. */
+  highlighted: boolean;
+  onToggleHighlight(id: string): void;
   onClose(): void;
   onEdit(entity: EntityResponse): void;
   onDelete(entity: EntityResponse): void;
@@ -92,6 +95,14 @@ export function EntityPanel(props: EntityPanelProps) {
           <div className="panel-actions">
             <button type="button" onClick={() => props.onExpand(id)}>
               {t(language, 'expand')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={props.highlighted}
+              onClick={() => props.onToggleHighlight(id)}
+              data-testid="toggle-highlight"
+            >
+              {props.highlighted ? t(language, 'unhighlight') : `★ ${t(language, 'highlight')}`}
             </button>
             {props.editing ? (
               <>

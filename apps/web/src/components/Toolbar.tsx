@@ -1,5 +1,12 @@
-/** The top bar: search, layouts, camera, labels, language and edit mode. */
-import type { EntityRecord, Language, LayoutName, ModelResponse } from '@innograph/model';
+/** The top bar: search, layouts, camera, labels, theme, image export, language and edit mode. */
+import {
+  type EntityRecord,
+  type Language,
+  type LayoutName,
+  type ModelResponse,
+  THEMES,
+  type Theme,
+} from '@innograph/model';
 import { useId, useState } from 'react';
 import type { ApiClient } from '../api.js';
 import { t } from '../i18n.js';
@@ -27,11 +34,16 @@ export interface ToolbarProps {
   onNewEntity(): void;
   onUndo(): void;
   onRedo(): void;
+  theme: Theme;
+  onTheme(theme: Theme): void;
+  onExportPng(scale: number): void;
+  onExportSvg(): void;
 }
 
 export function Toolbar(props: ToolbarProps) {
   const { language } = props;
   const [askToken, setAskToken] = useState(false);
+  const [scale, setScale] = useState(2);
   const [tokenText, setTokenText] = useState('');
   const densityId = useId();
   const tokenId = useId();
@@ -110,6 +122,48 @@ export function Toolbar(props: ToolbarProps) {
           onChange={(e) => props.onLabelDensity(Number(e.target.value))}
         />
       </label>
+      <label className="theme-picker">
+        {t(language, 'theme')}
+        <select
+          value={props.theme}
+          onChange={(e) => {
+            const theme = THEMES.find((name) => name === e.target.value);
+            if (theme) props.onTheme(theme);
+          }}
+          data-testid="theme"
+        >
+          {THEMES.map((theme) => (
+            <option key={theme} value={theme}>
+              {t(language, `theme_${theme}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <details className="menu" data-testid="export-menu">
+        <summary>{t(language, 'exportMenu')}</summary>
+        <div className="menu-body">
+          <label>
+            {t(language, 'resolution')}
+            <select
+              value={scale}
+              onChange={(e) => setScale(Number(e.target.value))}
+              data-testid="export-scale"
+            >
+              {[1, 2, 3, 4].map((value) => (
+                <option key={value} value={value}>
+                  {value}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => props.onExportPng(scale)} data-testid="export-png">
+            {t(language, 'exportPng')}
+          </button>
+          <button type="button" onClick={props.onExportSvg} data-testid="export-svg">
+            {t(language, 'exportSvg')}
+          </button>
+        </div>
+      </details>
       <div className="toolbar-end">
         {props.token ? (
           <>

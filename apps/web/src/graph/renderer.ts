@@ -3,10 +3,16 @@
  * (filters, hover, selection, path, colour mode, sizes, language) lives in `Display` and is
  * applied by sigma's reducers, so changing a filter never moves or rebuilds anything.
  */
-import type { Camera, ColorMode, Language } from '@innograph/model';
+import type { Camera, ColorMode, Language, Theme } from '@innograph/model';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import {
+  drawDiscNodeLabel,
+  EdgeArrowProgram,
+  EdgeLineProgram,
+  EdgeRectangleProgram,
+  type NodeHoverDrawingFunction,
+} from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { animateNodes } from 'sigma/utils';
 import { EdgeDashedArrowProgram, EdgeDashedProgram } from './dashedEdges.js';
@@ -15,13 +21,13 @@ import type { EcoGraph, EdgeData, NodeData } from './graph.js';
 import {
   communityColor,
   ENDED_EDGE,
-  FADED_EDGE,
-  FADED_NODE,
   HIGHLIGHT,
   KIND_COLORS,
   NODE_SIZE,
   PROPOSED,
   RELATION_STYLES,
+  THEME_STYLES,
+  type ThemeStyle,
 } from './style.js';
 
 export interface Display {
@@ -40,6 +46,7 @@ export interface Display {
   labelDensity: number;
   /** A layout is moving the nodes: big graphs draw nodes only until it stops. */
   layoutRunning: boolean;
+  theme: Theme;
 }
 
 /** From this many relations on, plain relations are drawn as one-pixel lines (no arrow heads,
@@ -65,6 +72,41 @@ export function defaultDisplay(language: Language): Display {
     sizes: null,
     labelDensity: 0.5,
     layoutRunning: false,
+    theme: 'light',
+  };
+}
+
+/** A hovered node's label on a box in the theme's colours (sigma's own box is always white). */
+function hoverDrawer(style: ThemeStyle): NodeHoverDrawingFunction<NodeData, EdgeData> {
+  return (context, data, settings) => {
+    const size = settings.labelSize;
+    const padding = 2;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    context.fillStyle = style.hoverBackground;
+    context.shadowBlur = 8;
+    context.shadowColor = '#000';
+    const radius = Math.max(data.size, size / 2) + padding;
+    context.beginPath();
+    context.arc(data.x, data.y, radius, 0, Math.PI * 2);
+    if (typeof data.label === 'string' && data.label !== '') {
+      const width = context.measureText(data.label).width + 5;
+      const height = size + 2 * padding;
+      context.rect(data.x, data.y - height / 2, radius + width, height);
+    }
+    context.fill('nonzero');
+    context.shadowBlur = 0;
+    drawDiscNodeLabel(context, data, settings);
+  };
+}
+
+/** sigma's settings that follow the theme. */
+function themeSettings(theme: Theme) {
+  const style = THEME_STYLES[theme];
+  return {
+    labelSize: style.labelSize,
+    labelWeight: style.labelWeight,
+    labelColor: { color: style.labelColor },
+    defaultDrawNodeHover: hoverDrawer(style),
   };
 }
 
@@ -75,12 +117,14 @@ export interface RendererEvents {
   cameraMoved(camera: Camera): void;
 }
 
-/** sigma's label settings for a density in 0..1: more labels, smaller grid cells. */
-export function labelSettings(density: number) {
+/** sigma's label settings for a density in 0..1: more labels, smaller grid cells. Cells grow
+ *  with the theme's label size, so large projector labels do not pile up. */
+export function labelSettings(density: number, theme: Theme = 'light') {
   const d = Math.min(1, Math.max(0, density));
+  const grow = THEME_STYLES[theme].labelSize / THEME_STYLES.light.labelSize;
   return {
     labelDensity: 0.05 + d * 1.2,
-    labelGridCellSize: Math.round(220 - d * 160),
+    labelGridCellSize: Math.round((220 - d * 160) * grow),
     labelRenderedSizeThreshold: 9 - d * 8,
   };
 }
@@ -112,8 +156,7 @@ export class Renderer {
       },
       labelFont:
         '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
-      labelSize: 12,
-      labelColor: { color: '#1d2433' },
+      ...themeSettings(display.theme),
       zIndex: true,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
@@ -121,7 +164,7 @@ export class Renderer {
       // Nodes and edges keep their size on screen when zooming, so zooming in spreads them apart
       // and makes room for labels instead of growing blobs.
       zoomToSizeRatioFunction: () => 1,
-      ...labelSettings(display.labelDensity),
+      ...labelSettings(display.labelDensity, display.theme),
       // Big graphs: while the camera moves, draw nodes only (software WebGL cannot raster
       // 100,000 edges per frame).
       hideEdgesOnMove: graph.size > 20_000,
@@ -151,9 +194,17 @@ export class Renderer {
     if (keys.every((key) => change[key] === this.display[key])) return;
     const labelsChanged =
       change.labelDensity !== undefined && change.labelDensity !== this.display.labelDensity;
+    const themeChanged = change.theme !== undefined && change.theme !== this.display.theme;
     this.display = { ...this.display, ...change, hovered: this.display.hovered };
-    if (labelsChanged) {
-      const settings = labelSettings(this.display.labelDensity);
+    if (themeChanged) {
+      const settings = themeSettings(this.display.theme);
+      this.sigma.setSetting('labelSize', settings.labelSize);
+      this.sigma.setSetting('labelWeight', settings.labelWeight);
+      this.sigma.setSetting('labelColor', settings.labelColor);
+      this.sigma.setSetting('defaultDrawNodeHover', settings.defaultDrawNodeHover);
+    }
+    if (labelsChanged || themeChanged) {
+      const settings = labelSettings(this.display.labelDensity, this.display.theme);
       this.sigma.setSetting('labelDensity', settings.labelDensity);
       this.sigma.setSetting('labelGridCellSize', settings.labelGridCellSize);
       this.sigma.setSetting('labelRenderedSizeThreshold', settings.labelRenderedSizeThreshold);
@@ -190,9 +241,10 @@ export class Renderer {
       d.colorMode === 'community' && community !== undefined
         ? communityColor(community)
         : KIND_COLORS[data.kind];
-    out.size = d.sizes?.[node] ?? NODE_SIZE.uniform;
+    const theme = THEME_STYLES[d.theme];
+    out.size = (d.sizes?.[node] ?? NODE_SIZE.uniform) * theme.nodeScale;
     if (this.focusActive() && !this.inFocus(node)) {
-      out.color = FADED_NODE;
+      out.color = theme.fadedNode;
       out.label = '';
       out.zIndex = 0;
     } else if (this.focusActive()) {
@@ -220,9 +272,11 @@ export class Renderer {
     else if (curved) type = style.arrow ? 'curvedArrow' : 'curve';
     else if (planned) type = style.arrow ? 'dashedArrow' : 'dashed';
     else type = style.arrow ? 'arrow' : 'line';
+    const theme = THEME_STYLES[d.theme];
+    const FADED_EDGE = theme.fadedEdge;
     const out: Partial<EdgeDisplayData> & { curvature?: number } = {
       type,
-      size: style.size,
+      size: style.size * theme.edgeScale,
       color: data.status === 'ended' ? ENDED_EDGE : style.color,
       zIndex: style.emphasis === 'strong' ? 1 : 0,
     };

@@ -3,7 +3,7 @@
  * common colour-vision deficiencies); the four relations planners read for (opening, pairing,
  * supply, investment) take strong Okabe–Ito colours and weight, structural relations stay grey.
  */
-import type { EntityKind, RelationKind } from '@innograph/model';
+import type { EntityKind, RelationKind, Theme } from '@innograph/model';
 
 export const KIND_COLORS: Record<EntityKind, string> = {
   ChainLeader: '#882255',
@@ -76,3 +76,56 @@ export function sizeFor(value: number, max: number): number {
 export function communityColor(community: number): string {
   return COMMUNITY_COLORS[Math.abs(community) % COMMUNITY_COLORS.length] ?? '#888888';
 }
+
+/**
+ * How the stage looks per theme. `projector` is for a room: white ground, black bold labels half
+ * again as large, thicker nodes and relations, faded items still visible from the back row.
+ */
+export interface ThemeStyle {
+  background: string;
+  labelColor: string;
+  labelSize: number;
+  labelWeight: 'normal' | 'bold';
+  /** Box behind a hovered node's label. */
+  hoverBackground: string;
+  fadedNode: string;
+  fadedEdge: string;
+  nodeScale: number;
+  edgeScale: number;
+}
+
+export const THEME_STYLES: Record<Theme, ThemeStyle> = {
+  light: {
+    background: '#f7f8fa',
+    labelColor: '#1d2433',
+    labelSize: 12,
+    labelWeight: 'normal',
+    hoverBackground: '#ffffff',
+    fadedNode: FADED_NODE,
+    fadedEdge: FADED_EDGE,
+    nodeScale: 1,
+    edgeScale: 1,
+  },
+  dark: {
+    background: '#141821',
+    labelColor: '#e6eaf0',
+    labelSize: 12,
+    labelWeight: 'normal',
+    hoverBackground: '#283040',
+    fadedNode: '#323a48',
+    fadedEdge: '#252b36',
+    nodeScale: 1,
+    edgeScale: 1,
+  },
+  projector: {
+    background: '#ffffff',
+    labelColor: '#000000',
+    labelSize: 18,
+    labelWeight: 'bold',
+    hoverBackground: '#ffffff',
+    fadedNode: '#d0d0d0',
+    fadedEdge: '#e2e2e2',
+    nodeScale: 1.5,
+    edgeScale: 1.6,
+  },
+};

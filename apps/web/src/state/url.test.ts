@@ -16,7 +16,9 @@ describe('view state in the URL', () => {
         stage: 'growth',
         date: '2022-06-30',
       },
+      theme: 'projector',
       selected: 'cl-01',
+      highlighted: ['pf-003', 'cl-01'],
       expanded: ['pf-001', 'pf-002'],
       path: { from: 'pf-001', to: 'lab-02' },
       camera: { x: 0.5, y: 0.25, ratio: 0.75, angle: 0 },
@@ -27,6 +29,8 @@ describe('view state in the URL', () => {
     });
     const search = writeView(state);
     expect(search).toContain('hk=Fund,Lab');
+    expect(search).toContain('theme=projector');
+    expect(search).toContain('hl=pf-003,cl-01');
     expect(readView(search)).toEqual({ state, problems: [] });
   });
 

@@ -23,7 +23,9 @@ function rawState(params: URLSearchParams): Record<string, unknown> {
       stage: params.get('stage') ?? undefined,
       date: params.get('date') ?? undefined,
     },
+    theme: params.get('theme') ?? undefined,
     selected: params.get('sel') ?? undefined,
+    highlighted: list(params.get('hl')),
     expanded: list(params.get('exp')),
     path: path && path.length === 2 ? { from: path[0], to: path[1] } : undefined,
     camera:
@@ -93,7 +95,9 @@ export function writeView(state: ViewState): string {
   set('own', filters.ownership);
   set('stage', filters.stage);
   set('date', filters.date);
+  if (state.theme !== defaults.theme) set('theme', state.theme);
   set('sel', state.selected);
+  set('hl', state.highlighted.join(','));
   set('exp', state.expanded.join(','));
   if (state.path) set('path', `${state.path.from},${state.path.to}`);
   if (state.camera) set('cam', cameraParam(state.camera));
