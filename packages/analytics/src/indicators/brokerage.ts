@@ -26,10 +26,14 @@
  * node, with or without a group): with equal proportions p_ij = 1 / d_i,
  * c_i = Σ_j (p_ij + Σ_{q ≠ i, j} p_iq p_qj)² = Σ_j (1 + Σ_{q ∈ N(i) ∩ N(j)} 1 / d_q)² / d_i².
  * A node with one tie has constraint 1, the centre of a star with k leaves 1 / k, a triangle's
- * nodes 1.125. Isolated nodes have none.
+ * nodes 1.125. Isolated nodes have none. The sums over common neighbours come from listing each
+ * triangle once, O(m √m) at worst.
  */
 import type { UndirectedGraph } from 'graphology';
 import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
+import { TIE_TYPES } from '../ecosystem.js';
+import type { CompactGraph } from '../graph.js';
+import { compactProjection } from '../graph.js';
 
 export const BROKERAGE_ROLES = [
   'coordinator',
@@ -63,46 +67,71 @@ function roleOf(ga: number, gb: number, gc: number): BrokerageRole {
   return ga === gc ? 'itinerant' : 'liaison';
 }
 
+/** Lists of node numbers per node, compressed; `of(i)` is a sorted view without repeats. */
+interface Compressed {
+  of(i: number): Int32Array;
+  degree(i: number): number;
+}
+
+function compressed(n: number, from: readonly number[], to: readonly number[]): Compressed {
+  const starts = new Int32Array(n + 1);
+  for (const a of from) starts[a + 1] = (starts[a + 1] ?? 0) + 1;
+  for (let i = 0; i < n; i += 1) starts[i + 1] = (starts[i + 1] ?? 0) + (starts[i] ?? 0);
+  const fill = starts.slice(0, n);
+  const list = new Int32Array(from.length);
+  from.forEach((a, k) => {
+    list[fill[a] ?? 0] = to[k] ?? 0;
+    fill[a] = (fill[a] ?? 0) + 1;
+  });
+  // Sort each list and drop repeats (parallel relations collapse), compacting in place.
+  let write = 0;
+  for (let i = 0; i < n; i += 1) {
+    const begin = starts[i] ?? 0;
+    const end = starts[i + 1] ?? 0;
+    starts[i] = write;
+    const part = list.subarray(begin, end).sort();
+    for (let k = 0; k < part.length; k += 1) {
+      if (k === 0 || part[k] !== part[k - 1]) list[write++] = part[k] ?? 0;
+    }
+  }
+  starts[n] = write;
+  return {
+    of: (i) => list.subarray(starts[i] ?? 0, starts[i + 1] ?? 0),
+    degree: (i) => (starts[i + 1] ?? 0) - (starts[i] ?? 0),
+  };
+}
+
 /** Brokerage counts of every node that brokers at least one pair, keyed by node. */
 export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
   const key = 'brokerage';
   const known = eco.cache.get(key) as Map<string, BrokerageCounts> | undefined;
   if (known) return known;
 
-  // Index the organisations that have a group; the directed simple tie graph among them.
-  const ids: string[] = [];
-  const group: number[] = [];
-  const index = new Map<string, number>();
-  for (const node of eco.nodes) {
+  // The directed simple tie graph among the organisations that have a group, on node numbers:
+  // `outs` and `ins` as compressed adjacency (sorted, without repeats).
+  const { nodes, ties } = eco;
+  const n = nodes.length;
+  const group = new Int8Array(n).fill(-1);
+  nodes.forEach((node, i) => {
     const g = eco.ownership.get(node);
-    if (g === undefined) continue;
-    index.set(node, ids.length);
-    ids.push(node);
-    group.push(GROUPS.indexOf(g));
-  }
-  const n = ids.length;
-  const outs: number[][] = Array.from({ length: n }, () => []);
-  const ins: number[][] = Array.from({ length: n }, () => []);
-  for (const [, source, target, type] of eco.ties) {
-    const a = index.get(source);
-    const c = index.get(target);
-    if (a === undefined || c === undefined || a === c) continue;
-    outs[a]?.push(c);
-    ins[c]?.push(a);
-    if (type === 'PAIRED_WITH') {
-      outs[c]?.push(a);
-      ins[a]?.push(c);
+    if (g !== undefined) group[i] = GROUPS.indexOf(g);
+  });
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let k = 0; k < ties.count; k += 1) {
+    const a = ties.source[k] ?? 0;
+    const c = ties.target[k] ?? 0;
+    if ((group[a] ?? -1) < 0 || (group[c] ?? -1) < 0 || a === c) continue;
+    from.push(a);
+    to.push(c);
+    if (TIE_TYPES[ties.type[k] ?? 0] === 'PAIRED_WITH') {
+      from.push(c);
+      to.push(a);
     }
   }
-  // Parallel relations collapse: each list sorted and without repeats.
-  const dedupe = (list: number[]) => {
-    list.sort((x, y) => x - y);
-    let k = 0;
-    for (let i = 0; i < list.length; i += 1) if (i === 0 || list[i] !== list[i - 1]) list[k++] = list[i] ?? 0;
-    list.length = k;
-  };
-  for (const list of outs) dedupe(list);
-  for (const list of ins) dedupe(list);
+  const outs = compressed(n, from, to);
+  const ins = compressed(n, to, from);
+  const ids = nodes;
 
   // outMark[x] === b + 1 when b → x, inMark[x] === b + 1 when x → b: O(1) tie tests without hashing.
   const outMark = new Int32Array(n);
@@ -112,8 +141,8 @@ export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
   const inCount = new Float64Array(G);
   const outCount = new Float64Array(G);
   for (let b = 0; b < n; b += 1) {
-    const inB = ins[b] ?? [];
-    const outB = outs[b] ?? [];
+    const inB = ins.of(b);
+    const outB = outs.of(b);
     if (inB.length === 0 || outB.length === 0) continue;
     const tag = b + 1;
     inCount.fill(0);
@@ -137,16 +166,16 @@ export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
     for (const a of inB) if (outMark[a] === tag) drop(a, a);
     // a → c: closed pairs, enumerated from whichever side has fewer ties to look at.
     let viaIn = 0;
-    for (const a of inB) viaIn += outs[a]?.length ?? 0;
+    for (const a of inB) viaIn += outs.degree(a);
     let viaOut = 0;
-    for (const c of outB) viaOut += ins[c]?.length ?? 0;
+    for (const c of outB) viaOut += ins.degree(c);
     if (viaIn <= viaOut) {
       for (const a of inB) {
-        for (const c of outs[a] ?? []) if (c !== b && c !== a && outMark[c] === tag) drop(a, c);
+        for (const c of outs.of(a)) if (c !== b && c !== a && outMark[c] === tag) drop(a, c);
       }
     } else {
       for (const c of outB) {
-        for (const a of ins[c] ?? []) if (a !== b && a !== c && inMark[a] === tag) drop(a, c);
+        for (const a of ins.of(c)) if (a !== b && a !== c && inMark[a] === tag) drop(a, c);
       }
     }
 
@@ -175,29 +204,75 @@ export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
   return result;
 }
 
+/**
+ * Burt's constraint per node number of a compact projection (NaN for isolated nodes). The sums
+ * over common neighbours are gathered per edge by listing each triangle once (edges oriented
+ * from lower to higher degree), so a hub costs its triangles, not its degree squared.
+ */
+export function constraintOfCompact(compact: CompactGraph): Float64Array {
+  const { starts, neighbours } = compact;
+  const n = compact.nodes.length;
+  const degree = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) degree[i] = (starts[i + 1] ?? 0) - (starts[i] ?? 0);
+  const ranksBelow = (a: number, b: number) =>
+    (degree[a] ?? 0) < (degree[b] ?? 0) || ((degree[a] ?? 0) === (degree[b] ?? 0) && a < b);
+  // Oriented edges u → v (u ranks below v); each undirected edge once, numbered by its slot.
+  const outStarts = new Int32Array(n + 1);
+  for (let u = 0; u < n; u += 1) {
+    let out = 0;
+    for (let k = starts[u] ?? 0, end = starts[u + 1] ?? 0; k < end; k += 1) {
+      if (ranksBelow(u, neighbours[k] ?? 0)) out += 1;
+    }
+    outStarts[u + 1] = (outStarts[u] ?? 0) + out;
+  }
+  const outList = new Int32Array(outStarts[n] ?? 0);
+  for (let u = 0, slot = 0; u < n; u += 1) {
+    for (let k = starts[u] ?? 0, end = starts[u + 1] ?? 0; k < end; k += 1) {
+      const v = neighbours[k] ?? 0;
+      if (ranksBelow(u, v)) outList[slot++] = v;
+    }
+  }
+  // shared[e] = Σ 1 / d_q over the common neighbours q of edge e's ends.
+  const shared = new Float64Array(outList.length);
+  const mark = new Int32Array(n).fill(-1);
+  for (let u = 0; u < n; u += 1) {
+    const from = outStarts[u] ?? 0;
+    const to = outStarts[u + 1] ?? 0;
+    for (let e = from; e < to; e += 1) mark[outList[e] ?? 0] = e;
+    for (let e1 = from; e1 < to; e1 += 1) {
+      const v = outList[e1] ?? 0;
+      for (let e2 = outStarts[v] ?? 0, end = outStarts[v + 1] ?? 0; e2 < end; e2 += 1) {
+        const w = outList[e2] ?? 0;
+        const e3 = mark[w] ?? -1;
+        if (e3 < from || e3 >= to) continue;
+        // Triangle u, v, w: edges u–v (e1), v–w (e2), u–w (e3).
+        shared[e1] = (shared[e1] ?? 0) + 1 / (degree[w] ?? 1);
+        shared[e2] = (shared[e2] ?? 0) + 1 / (degree[u] ?? 1);
+        shared[e3] = (shared[e3] ?? 0) + 1 / (degree[v] ?? 1);
+      }
+    }
+  }
+  const sums = new Float64Array(n);
+  for (let u = 0; u < n; u += 1) {
+    for (let e = outStarts[u] ?? 0, end = outStarts[u + 1] ?? 0; e < end; e += 1) {
+      const v = outList[e] ?? 0;
+      const term = (1 + (shared[e] ?? 0)) ** 2;
+      sums[u] = (sums[u] ?? 0) + term / (degree[u] ?? 1) ** 2;
+      sums[v] = (sums[v] ?? 0) + term / (degree[v] ?? 1) ** 2;
+    }
+  }
+  for (let i = 0; i < n; i += 1) if (degree[i] === 0) sums[i] = Number.NaN;
+  return sums;
+}
+
 /** Burt's constraint of every non-isolated node of a simple undirected graph (see above). */
 export function constraintOf(projection: UndirectedGraph): Record<string, number> {
-  const nodes = projection.nodes();
-  const index = new Map(nodes.map((node, i) => [node, i]));
-  const neighbours: Set<number>[] = nodes.map(
-    (node) => new Set(projection.neighbors(node).map((m) => index.get(m) ?? -1)),
-  );
-  const degree = neighbours.map((set) => set.size);
-  const sums = new Float64Array(nodes.length);
-  projection.forEachEdge((_edge, _attributes, source, target) => {
-    const i = index.get(source) ?? 0;
-    const j = index.get(target) ?? 0;
-    const [small, large] =
-      (degree[i] ?? 0) <= (degree[j] ?? 0) ? [neighbours[i], neighbours[j]] : [neighbours[j], neighbours[i]];
-    let shared = 0;
-    for (const q of small ?? []) if (large?.has(q)) shared += 1 / (degree[q] ?? 1);
-    const term = (1 + shared) ** 2;
-    sums[i] = (sums[i] ?? 0) + term / (degree[i] ?? 1) ** 2;
-    sums[j] = (sums[j] ?? 0) + term / (degree[j] ?? 1) ** 2;
-  });
+  const compact = compactProjection(projection);
+  const values = constraintOfCompact(compact);
   const constraint: Record<string, number> = {};
-  nodes.forEach((node, i) => {
-    if ((degree[i] ?? 0) > 0) constraint[node] = sums[i] ?? 0;
+  compact.nodes.forEach((node, i) => {
+    const value = values[i] ?? Number.NaN;
+    if (!Number.isNaN(value)) constraint[node] = value;
   });
   return constraint;
 }

@@ -32,7 +32,6 @@ import {
   chainScope,
   chainsOfEntity,
   hasPlatformAccess,
-  isActiveTie,
   isFunded,
   isPaired,
   isStateOwned,
@@ -47,11 +46,12 @@ import { platformsOf } from '../gaps/closedPlatformGaps.js';
 import { chainFilter } from '../gaps/common.js';
 import { consortiumStanding } from '../gaps/consortiumGaps.js';
 import type { AbstractGraph } from '../graph.js';
-import { compareKeys, namesOf, undirectedProjection } from '../graph.js';
-import { computeMeasures } from '../measures/computeMeasures.js';
+import { compactGraph, compareKeys, namesOf } from '../graph.js';
+import type { Measures } from '../measures/computeMeasures.js';
+import { measuresOfCompact, resolveMeasuresOptions } from '../measures/computeMeasures.js';
 import { assertGraph, checkInteger, checkOptions, checkPositive, fail } from '../validate.js';
 import type { BrokerageCounts } from './brokerage.js';
-import { brokerageOf, constraintOf } from './brokerage.js';
+import { brokerageOf, constraintOfCompact } from './brokerage.js';
 import type { TieCounts } from './ownershipTies.js';
 import { ownershipTiesOf } from './ownershipTies.js';
 
@@ -261,23 +261,60 @@ function sharesOf(
   };
 }
 
-function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>): NetworkIndicators {
-  const tied = new Set<string>();
-  for (const [, source, target] of eco.ties) {
-    tied.add(source);
-    tied.add(target);
+/** Keeps the `k` first items by `compare` in a small sorted array (for top-k of long lists). */
+function keepFirst<T>(kept: T[], item: T, k: number, compare: (a: T, b: T) => number): void {
+  if (k === 0) return;
+  if (kept.length === k) {
+    const last = kept[k - 1] as T;
+    if (compare(item, last) >= 0) return;
+    kept.pop();
   }
-  const nodeFilter = (node: string) => tied.has(node);
-  const measures = computeMeasures(eco.graph, {
-    measures: ['degree', 'betweenness', 'communities'],
-    nodeFilter,
-    edgeFilter: isActiveTie,
-    betweennessExactMax: resolved.betweennessExactMax,
-    betweennessSamples: resolved.betweennessSamples,
-    seed: resolved.seed,
-    louvainResolution: resolved.louvainResolution,
+  let i = kept.length;
+  while (i > 0 && compare(item, kept[i - 1] as T) < 0) i -= 1;
+  kept.splice(i, 0, item);
+}
+
+function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>): NetworkIndicators {
+  // The tie network: nodes with at least one active tie (numbered in key order) and their ties.
+  const { ties, nodes } = eco;
+  const local = new Int32Array(nodes.length).fill(-1);
+  for (let k = 0; k < ties.count; k += 1) {
+    local[ties.source[k] ?? 0] = 0;
+    local[ties.target[k] ?? 0] = 0;
+  }
+  const tied: string[] = [];
+  nodes.forEach((node, i) => {
+    if (local[i] === 0) {
+      local[i] = tied.length;
+      tied.push(node);
+    }
   });
-  const constraint = constraintOf(undirectedProjection(eco.graph, { nodeFilter, edgeFilter: isActiveTie }));
+  const from = new Int32Array(ties.count);
+  const to = new Int32Array(ties.count);
+  for (let k = 0; k < ties.count; k += 1) {
+    from[k] = local[ties.source[k] ?? 0] ?? 0;
+    to[k] = local[ties.target[k] ?? 0] ?? 0;
+  }
+  const compact = compactGraph(tied, ties.count, from, to);
+  const measured = measuresOfCompact(
+    compact,
+    resolveMeasuresOptions({
+      measures: ['degree', 'betweenness', 'communities'],
+      betweennessExactMax: resolved.betweennessExactMax,
+      betweennessSamples: resolved.betweennessSamples,
+      seed: resolved.seed,
+      louvainResolution: resolved.louvainResolution,
+    }),
+  );
+  const measures = measured.result as Measures<'degree' | 'betweenness' | 'communities'>;
+  const communityOf = measured.communityValues ?? new Int32Array(tied.length);
+  const constraintValues = constraintOfCompact(compact);
+  const constraint: Record<string, number> = {};
+  tied.forEach((node, i) => {
+    const value = constraintValues[i] ?? Number.NaN;
+    if (!Number.isNaN(value)) constraint[node] = value;
+  });
+
   const brokerageMap = brokerageOf(eco);
   const brokerage: Record<string, BrokerageCounts> = {};
   for (const node of [...brokerageMap.keys()].sort(compareKeys)) {
@@ -285,52 +322,58 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     if (counts) brokerage[node] = counts;
   }
 
-  const { betweenness, degree, community } = measures;
-  const brokers = [...brokerageMap]
-    .sort(
-      (a, b) =>
-        b[1].soePrivate - a[1].soePrivate ||
-        b[1].total - a[1].total ||
-        (betweenness[b[0]] ?? 0) - (betweenness[a[0]] ?? 0) ||
-        compareKeys(a[0], b[0]),
-    )
-    .slice(0, resolved.topBrokers)
-    .map(
-      ([node, roles]): BrokerEntry => ({
-        node,
-        name: namesOf(eco.graph, node),
-        kind: eco.kind.get(node) ?? '',
-        ownership: eco.ownership.get(node) ?? null,
-        roles,
-        betweenness: betweenness[node] ?? 0,
-        constraint: constraint[node] ?? null,
-      }),
-    );
+  const { betweenness, community } = measures;
+  const rankBrokers = (a: [string, BrokerageCounts], b: [string, BrokerageCounts]) =>
+    b[1].soePrivate - a[1].soePrivate ||
+    b[1].total - a[1].total ||
+    (betweenness[b[0]] ?? 0) - (betweenness[a[0]] ?? 0) ||
+    compareKeys(a[0], b[0]);
+  const top: [string, BrokerageCounts][] = [];
+  for (const entry of brokerageMap) keepFirst(top, entry, resolved.topBrokers, rankBrokers);
+  const brokers = top.map(
+    ([node, roles]): BrokerEntry => ({
+      node,
+      name: namesOf(eco.graph, node),
+      kind: eco.kind.get(node) ?? '',
+      ownership: eco.ownership.get(node) ?? null,
+      roles,
+      betweenness: betweenness[node] ?? 0,
+      constraint: constraint[node] ?? null,
+    }),
+  );
 
-  // Community summaries, in community order (largest first).
-  const members: string[][] = Array.from({ length: measures.communityCount }, () => []);
-  for (const node of Object.keys(community).sort(compareKeys)) members[community[node] ?? 0]?.push(node);
+  // Community summaries, in community order (largest first); members in key order.
+  const count = measures.communityCount;
+  const members: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < tied.length; i += 1) members[communityOf[i] ?? 0]?.push(i);
+  const degreeOf = (i: number) => (compact.starts[i + 1] ?? 0) - (compact.starts[i] ?? 0);
+  const byDegree = (a: number, b: number) => degreeOf(b) - degreeOf(a) || a - b;
   const summaries = members.map((list, index): CommunitySummary => {
     const byKind: Record<string, number> = {};
     const byOwnership: Record<string, number> = {};
-    for (const node of list) {
+    const hubs: number[] = [];
+    for (const i of list) {
+      const node = tied[i] as string;
       const kind = eco.kind.get(node) ?? '';
       byKind[kind] = (byKind[kind] ?? 0) + 1;
       const group = eco.ownership.get(node) ?? 'unknown';
       byOwnership[group] = (byOwnership[group] ?? 0) + 1;
+      keepFirst(hubs, i, 3, byDegree);
     }
-    const hubs = [...list]
-      .sort((a, b) => (degree[b] ?? 0) - (degree[a] ?? 0) || compareKeys(a, b))
-      .slice(0, 3);
-    return { community: index, size: list.length, byKind, byOwnership, hubs };
+    return {
+      community: index,
+      size: list.length,
+      byKind,
+      byOwnership,
+      hubs: hubs.map((i) => tied[i] as string),
+    };
   });
 
   const bridgesByPair = new Map<number, CommunityBridge>();
-  const count = measures.communityCount;
-  for (const [edge, source, target] of eco.ties) {
-    const a = community[source];
-    const b = community[target];
-    if (a === undefined || b === undefined || a === b) continue;
+  for (let k = 0; k < ties.count; k += 1) {
+    const a = communityOf[from[k] ?? 0] ?? 0;
+    const b = communityOf[to[k] ?? 0] ?? 0;
+    if (a === b) continue;
     const pair: [number, number] = a < b ? [a, b] : [b, a];
     const code = pair[0] * count + pair[1];
     let bridge = bridgesByPair.get(code);
@@ -339,7 +382,7 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
       bridgesByPair.set(code, bridge);
     }
     bridge.ties += 1;
-    if (bridge.edges.length < resolved.bridgeEdgesPerPair) bridge.edges.push(edge);
+    keepFirst(bridge.edges, ties.edge[k] as string, resolved.bridgeEdgesPerPair, compareKeys);
   }
   const bridges = [...bridgesByPair.values()].sort(
     (x, y) => y.ties - x.ties || x.communities[0] - y.communities[0] || x.communities[1] - y.communities[1],

@@ -27,8 +27,20 @@ export function ownershipTiesOf(eco: Ecosystem): OwnershipTies {
   if (known) return known;
   const overall: TieCounts = { known: 0, crossing: 0, soePrivate: 0 };
   const byChain = new Map<string, TieCounts>();
-  const chains = new Set<string>();
-  for (const [, source, target] of eco.ties) {
+  const count = (chain: string, crossing: number, soePrivate: number) => {
+    let counts = byChain.get(chain);
+    if (!counts) {
+      counts = { known: 0, crossing: 0, soePrivate: 0 };
+      byChain.set(chain, counts);
+    }
+    counts.known += 1;
+    counts.crossing += crossing;
+    counts.soePrivate += soePrivate;
+  };
+  const { ties, nodes } = eco;
+  for (let k = 0; k < ties.count; k += 1) {
+    const source = nodes[ties.source[k] ?? 0] as string;
+    const target = nodes[ties.target[k] ?? 0] as string;
     const a = eco.ownership.get(source);
     const b = eco.ownership.get(target);
     if (a === undefined || b === undefined) continue;
@@ -37,19 +49,11 @@ export function ownershipTiesOf(eco: Ecosystem): OwnershipTies {
     overall.known += 1;
     overall.crossing += crossing;
     overall.soePrivate += soePrivate;
-    chains.clear();
-    for (const chain of chainsOfEntity(eco, source)) chains.add(chain);
-    for (const chain of chainsOfEntity(eco, target)) chains.add(chain);
-    for (const chain of chains) {
-      let counts = byChain.get(chain);
-      if (!counts) {
-        counts = { known: 0, crossing: 0, soePrivate: 0 };
-        byChain.set(chain, counts);
-      }
-      counts.known += 1;
-      counts.crossing += crossing;
-      counts.soePrivate += soePrivate;
-    }
+    // Every distinct chain of either end (the lists are short and sorted).
+    const sourceChains = chainsOfEntity(eco, source);
+    const targetChains = chainsOfEntity(eco, target);
+    for (const chain of sourceChains) count(chain, crossing, soePrivate);
+    for (const chain of targetChains) if (!sourceChains.includes(chain)) count(chain, crossing, soePrivate);
   }
   const result = { overall, byChain };
   eco.cache.set(key, result);

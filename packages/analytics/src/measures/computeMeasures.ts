@@ -11,21 +11,24 @@
  *
  * - degree: number of distinct neighbours in the projection.
  * - pagerank: graphology-metrics' PageRank (damping `pagerankAlpha`), values sum to 1.
- * - betweenness: normalised to [0, 1] (ordered pairs over (n − 1)(n − 2)); exact
- *   (graphology-metrics, Brandes) up to `betweennessExactMax` nodes, above it sampled Brandes
- *   from `betweennessSamples` sources picked with `seed`, scaled by n / k.
- * - communities: graphology-communities-louvain with a PRNG seeded by `seed`; communities are
- *   renumbered 0, 1, 2... by size (largest first), ties by their smallest node key. A graph
- *   without edges has one community per node and modularity 0.
+ * - betweenness: normalised to [0, 1] (ordered pairs over (n − 1)(n − 2)); exact (Brandes from
+ *   every node) up to `betweennessExactMax` nodes, above it sampled Brandes from
+ *   `betweennessSamples` sources picked with `seed`, scaled by n / k (`sampledBetweenness`).
+ * - communities: Louvain as graphology-communities-louvain computes it (`louvainOfCompact`, the
+ *   same algorithm on typed arrays) with a PRNG seeded by `seed`; communities are renumbered
+ *   0, 1, 2... by size (largest first), ties by their smallest node key. A graph without edges
+ *   has one community per node and modularity 0.
+ *
+ * Everything but PageRank runs on the projection as typed arrays (`compactProjection`); PageRank
+ * (graphology-metrics) gets a graphology projection built from them when it is asked for.
  */
-import louvain from 'graphology-communities-louvain';
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import type { AbstractGraph, EdgeFilter, NodeFilter } from '../graph.js';
-import { compareKeys, undirectedProjection } from '../graph.js';
+import type { AbstractGraph, CompactGraph, EdgeFilter, NodeFilter } from '../graph.js';
+import { compactProjection, graphologyOf } from '../graph.js';
 import { mulberry32 } from '../random.js';
 import { assertGraph, checkInteger, checkOptions, checkPositive, fail } from '../validate.js';
-import { sampledBetweennessOfProjection } from './sampledBetweenness.js';
+import { louvainOfCompact } from './louvain.js';
+import { byNode, sampledBetweennessOfCompact } from './sampledBetweenness.js';
 
 const MODULE = 'computeMeasures';
 
@@ -88,7 +91,7 @@ export type Measures<M extends MeasureName = MeasureName> = ('degree' extends M 
 
 type AllMeasures = DegreeMeasures & PagerankMeasures & BetweennessMeasures & CommunityMeasures;
 
-function resolveOptions<M extends MeasureName>(options: MeasuresOptions<M> | undefined) {
+export function resolveMeasuresOptions<M extends MeasureName>(options: MeasuresOptions<M> | undefined) {
   checkOptions(MODULE, options);
   const resolved = { ...MEASURES_DEFAULTS, ...options };
   const { measures, nodeFilter, edgeFilter, seed, pagerankAlpha } = resolved;
@@ -114,23 +117,88 @@ function resolveOptions<M extends MeasureName>(options: MeasuresOptions<M> | und
   return { ...resolved, measures: new Set<MeasureName>(measures) };
 }
 
-/** Renumbers communities 0, 1, 2... by size, largest first, ties by smallest member key. */
-function renumberCommunities(raw: Record<string, number>): NodeValues {
-  const groups = new Map<number, string[]>();
-  for (const node of Object.keys(raw).sort(compareKeys)) {
-    const id = raw[node] ?? 0;
-    const group = groups.get(id) ?? [];
-    if (!groups.has(id)) groups.set(id, group);
-    group.push(node);
+/**
+ * Renumbers communities 0, 1, 2... by size, largest first, ties by smallest member key. `raw`
+ * gives the community of each node number (node numbers are in key order).
+ */
+function renumberCommunities(raw: ArrayLike<number>): Int32Array {
+  const n = raw.length;
+  // Size and first (smallest) member of each raw label.
+  const size = new Map<number, number>();
+  const first = new Map<number, number>();
+  for (let i = 0; i < n; i += 1) {
+    const id = raw[i] ?? 0;
+    size.set(id, (size.get(id) ?? 0) + 1);
+    if (!first.has(id)) first.set(id, i);
   }
-  const ordered = [...groups.values()].sort(
-    (a, b) => b.length - a.length || compareKeys(a[0] ?? '', b[0] ?? ''),
+  const ordered = [...size.keys()].sort(
+    (a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || (first.get(a) ?? 0) - (first.get(b) ?? 0),
   );
-  const community: NodeValues = {};
-  ordered.forEach((group, index) => {
-    for (const node of group) community[node] = index;
-  });
+  const rank = new Map<number, number>(ordered.map((id, index) => [id, index]));
+  const community = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) community[i] = rank.get(raw[i] ?? 0) ?? 0;
   return community;
+}
+
+export type ResolvedMeasuresOptions = ReturnType<typeof resolveMeasuresOptions>;
+
+/** The measures asked for on a compact projection (no input checks). */
+export function measuresOfCompact(compact: CompactGraph, resolved: ResolvedMeasuresOptions) {
+  const { measures, seed } = resolved;
+  const { nodes } = compact;
+  const n = nodes.length;
+  const result: Partial<AllMeasures> = {};
+  let betweennessValues: Float64Array | undefined;
+  let communityValues: Int32Array | undefined;
+
+  if (measures.has('degree')) {
+    const degree: NodeValues = {};
+    nodes.forEach((node, i) => {
+      degree[node] = (compact.starts[i + 1] ?? 0) - (compact.starts[i] ?? 0);
+    });
+    result.degree = degree;
+  }
+
+  if (measures.has('pagerank')) {
+    // graphology-metrics' pagerank cannot run on an empty graph (it never converges).
+    result.pagerank =
+      n === 0
+        ? {}
+        : pagerank(graphologyOf(compact), {
+            getEdgeWeight: null,
+            alpha: resolved.pagerankAlpha,
+            maxIterations: 1000,
+          });
+  }
+
+  if (measures.has('betweenness')) {
+    if (n <= resolved.betweennessExactMax) {
+      betweennessValues = sampledBetweennessOfCompact(compact, n, seed);
+      result.betweennessMode = 'exact';
+    } else {
+      const samples = Math.min(resolved.betweennessSamples, n);
+      betweennessValues = sampledBetweennessOfCompact(compact, samples, seed);
+      result.betweennessMode = 'sampled';
+      result.samples = samples;
+    }
+    result.betweenness = byNode(nodes, betweennessValues);
+  }
+
+  if (measures.has('communities')) {
+    if (compact.size === 0) {
+      communityValues = Int32Array.from({ length: n }, (_, i) => i);
+      result.communityCount = n;
+      result.modularity = 0;
+    } else {
+      const detailed = louvainOfCompact(compact, resolved.louvainResolution, mulberry32(seed));
+      communityValues = renumberCommunities(detailed.community);
+      result.communityCount = detailed.count;
+      result.modularity = detailed.modularity;
+    }
+    result.community = byNode(nodes, communityValues);
+  }
+
+  return { result, betweennessValues, communityValues };
 }
 
 /**
@@ -142,58 +210,7 @@ export function computeMeasures<M extends MeasureName = MeasureName>(
   options?: MeasuresOptions<M>,
 ): Measures<M> {
   assertGraph(MODULE, graph);
-  const resolved = resolveOptions(options);
-  const { measures, seed } = resolved;
-  const projection = undirectedProjection(graph, resolved);
-  const nodes = projection.nodes();
-  const result: Partial<AllMeasures> = {};
-
-  if (measures.has('degree')) {
-    const degree: NodeValues = {};
-    for (const node of nodes) degree[node] = projection.degree(node);
-    result.degree = degree;
-  }
-
-  if (measures.has('pagerank')) {
-    // graphology-metrics' pagerank cannot run on an empty graph (it never converges).
-    result.pagerank =
-      nodes.length === 0
-        ? {}
-        : pagerank(projection, { getEdgeWeight: null, alpha: resolved.pagerankAlpha, maxIterations: 1000 });
-  }
-
-  if (measures.has('betweenness')) {
-    if (nodes.length <= resolved.betweennessExactMax) {
-      // graphology-metrics' betweenness cannot run on an empty graph either.
-      result.betweenness =
-        nodes.length === 0
-          ? {}
-          : betweennessCentrality(projection, { getEdgeWeight: null, normalized: true });
-      result.betweennessMode = 'exact';
-    } else {
-      const samples = Math.min(resolved.betweennessSamples, nodes.length);
-      result.betweenness = sampledBetweennessOfProjection(projection, samples, seed);
-      result.betweennessMode = 'sampled';
-      result.samples = samples;
-    }
-  }
-
-  if (measures.has('communities')) {
-    if (projection.size === 0) {
-      result.community = renumberCommunities(Object.fromEntries(nodes.map((node, i) => [node, i])));
-      result.communityCount = nodes.length;
-      result.modularity = 0;
-    } else {
-      const detailed = louvain.detailed(projection, {
-        getEdgeWeight: null,
-        resolution: resolved.louvainResolution,
-        rng: mulberry32(seed),
-      });
-      result.community = renumberCommunities(detailed.communities);
-      result.communityCount = detailed.count;
-      result.modularity = detailed.modularity;
-    }
-  }
-
-  return result as Measures<M>;
+  const resolved = resolveMeasuresOptions(options);
+  const compact = compactProjection(graph, resolved);
+  return measuresOfCompact(compact, resolved).result as Measures<M>;
 }

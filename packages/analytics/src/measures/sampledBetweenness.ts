@@ -8,9 +8,8 @@
  * normalises like graphology-metrics' `betweenness` with `normalized: true`: the sum over
  * ordered pairs divided by (n − 1)(n − 2), so values lie in [0, 1].
  */
-import type { UndirectedGraph } from 'graphology';
-import type { AbstractGraph, ProjectionOptions } from '../graph.js';
-import { undirectedProjection } from '../graph.js';
+import type { AbstractGraph, CompactGraph, ProjectionOptions } from '../graph.js';
+import { compactProjection } from '../graph.js';
 import { mulberry32 } from '../random.js';
 import { assertGraph, checkInteger, checkOptions, fail } from '../validate.js';
 
@@ -25,27 +24,17 @@ export interface SampledBetweennessOptions extends ProjectionOptions {
 
 export const SAMPLED_BETWEENNESS_DEFAULTS = { samples: 200, seed: 1 } as const;
 
-/** Sampled betweenness of a simple undirected graph (the projection); no input checks. */
-export function sampledBetweennessOfProjection(
-  projection: UndirectedGraph,
+/**
+ * Sampled betweenness of a compact projection, as a value per node number; no input checks.
+ * With `samples` >= n every node is a source: the exact betweenness.
+ */
+export function sampledBetweennessOfCompact(
+  compact: CompactGraph,
   samples: number,
   seed: number,
-): Record<string, number> {
-  const nodes = projection.nodes();
-  const n = nodes.length;
-  const index = new Map(nodes.map((node, i) => [node, i]));
-
-  // Compressed adjacency: neighbours of i are adjacency[starts[i] .. starts[i + 1]).
-  const starts = new Int32Array(n + 1);
-  const adjacency = new Int32Array(2 * projection.size);
-  let cursor = 0;
-  nodes.forEach((node, i) => {
-    starts[i] = cursor;
-    projection.forEachNeighbor(node, (neighbour) => {
-      adjacency[cursor++] = index.get(neighbour) ?? 0;
-    });
-  });
-  starts[n] = cursor;
+): Float64Array {
+  const { starts, neighbours: adjacency } = compact;
+  const n = compact.nodes.length;
 
   // k distinct sources: a partial Fisher–Yates shuffle of 0..n-1.
   const k = Math.min(samples, n);
@@ -102,9 +91,15 @@ export function sampledBetweennessOfProjection(
   }
 
   const scale = k === 0 ? 0 : (n / k) * (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1);
+  for (let i = 0; i < n; i++) centrality[i] = (centrality[i] ?? 0) * scale;
+  return centrality;
+}
+
+/** Values per node number as a record keyed by node. */
+export function byNode(nodes: readonly string[], values: ArrayLike<number>): Record<string, number> {
   const result: Record<string, number> = {};
   nodes.forEach((node, i) => {
-    result[node] = (centrality[i] ?? 0) * scale;
+    result[node] = values[i] ?? 0;
   });
   return result;
 }
@@ -122,9 +117,6 @@ export function sampledBetweenness(
   const { samples, seed, nodeFilter, edgeFilter } = { ...SAMPLED_BETWEENNESS_DEFAULTS, ...options };
   checkInteger(MODULE, 'samples', samples, 1);
   if (!Number.isInteger(seed)) fail(MODULE, `option seed must be an integer, got ${String(seed)}.`);
-  return sampledBetweennessOfProjection(
-    undirectedProjection(graph, { nodeFilter, edgeFilter }),
-    samples,
-    seed,
-  );
+  const compact = compactProjection(graph, { nodeFilter, edgeFilter });
+  return byNode(compact.nodes, sampledBetweennessOfCompact(compact, samples, seed));
 }
