@@ -9,6 +9,7 @@ import {
   type EntityKind,
   type EntityRecord,
   type EntityResponse,
+  type ImportReport,
   type LayoutName,
   type ModelResponse,
   type PathsResponse,
@@ -23,6 +24,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiClient, ApiFailure } from './api.js';
 import { ErrorNote, LazySection, Section, Spinner } from './components/common.js';
+import { DataDialog } from './components/DataDialog.js';
 import { EntityPanel } from './components/EntityPanel.js';
 import { FiltersPanel } from './components/FiltersPanel.js';
 import { EntityForm, RelationForm } from './components/Forms.js';
@@ -192,6 +194,8 @@ export function App() {
 
   const [form, setForm] = useState<FormState | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
+  const [dataOpen, setDataOpen] = useState(false);
+  const [importReport, setImportReport] = useState<ImportReport | null>(null);
 
   // ---- Saved views and presentations (show() is set below, once the view can be driven) ----
   const viewRef = useRef(view);
@@ -783,6 +787,7 @@ export function App() {
         onTheme={(next) => patchView({ theme: next })}
         onExportPng={(scale) => void exportImage('png', scale)}
         onExportSvg={() => void exportImage('svg')}
+        onData={() => setDataOpen(true)}
       />
       <nav className="side left" aria-label={t(language, 'filters')}>
         <LazySection title={t(language, 'gaps')} id="gaps-section" testId="gaps-section">
@@ -997,6 +1002,27 @@ export function App() {
             />
           ) : null}
         </div>
+      ) : null}
+      {dataOpen ? (
+        <DataDialog
+          api={api}
+          language={language}
+          editing={token !== null}
+          filters={view.filters}
+          kinds={model.entityKinds.map((k) => k.kind)}
+          relations={model.relationKinds.map((r) => r.type)}
+          statuses={model.statuses}
+          report={importReport}
+          onReport={setImportReport}
+          onImported={(report) => {
+            setNotice(
+              `${t(language, 'imported')}: ${report.entities.created + report.entities.updated} / ${report.relations.created + report.relations.updated}`,
+            );
+            // The stored graph changed: load it again.
+            setAttempt((a) => a + 1);
+          }}
+          onClose={() => setDataOpen(false)}
+        />
       ) : null}
       {reportOpen ? (
         <GapReport

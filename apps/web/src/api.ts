@@ -12,6 +12,7 @@ import {
   EntityResponse,
   GapsResponse,
   HealthResponse,
+  ImportReport,
   IndicatorsResponse,
   ModelResponse,
   PathsResponse,
@@ -252,6 +253,54 @@ export class ApiClient {
     return this.request(DeletedResponse, 'DELETE', `/presentations/${encodeURIComponent(id)}`, {
       query: { version },
     });
+  }
+
+  /** A file of `GET /api/export`, with its name from the server's Content-Disposition. */
+  async exportFile(query: Query): Promise<{ name: string; blob: Blob }> {
+    const response = await this.raw('GET', `/export${queryString(query)}`, null);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+    return {
+      name: name ? decodeURIComponent(name) : `innograph.${String(query.format)}`,
+      blob: await response.blob(),
+    };
+  }
+
+  /**
+   * `POST /api/import`: one file (json, gexf, graphml) or entities and relations (csv), with an
+   * optional column mapping. The report comes back for a dry run, a commit, and a commit refused
+   * because of issues (400 with a report).
+   */
+  async importFiles(
+    query: { dryRun: boolean; format?: string | undefined; encoding: string },
+    files: { file?: File; entities?: File; relations?: File },
+    mapping: string | null,
+  ): Promise<ImportReport> {
+    const form = new FormData();
+    if (mapping !== null && mapping.trim() !== '') form.append('mapping', mapping);
+    if (files.file) form.append('file', files.file, files.file.name);
+    if (files.entities) form.append('entities', files.entities, files.entities.name);
+    if (files.relations) form.append('relations', files.relations, files.relations.name);
+    const response = await this.raw('POST', `/import${queryString(query)}`, form, [400]);
+    const body: unknown = await response.json();
+    const report = ImportReport.safeParse(body);
+    if (report.success) return report.data;
+    throw await failure(new Response(JSON.stringify(body), { status: response.status }));
+  }
+
+  /** A request whose answer is not one JSON schema; statuses in `accept` are not failures. */
+  private async raw(method: string, path: string, body: BodyInit | null, accept: number[] = []) {
+    const headers: Record<string, string> = {};
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/api${path}`, { method, headers, body });
+    } catch {
+      throw new ApiFailure('the API cannot be reached: is `npm start` running?', 0, 'unavailable');
+    }
+    if (!response.ok && !accept.includes(response.status)) throw await failure(response);
+    return response;
   }
 
   createEntity(entity: Entity) {

@@ -7,7 +7,7 @@ import {
   THEMES,
   type Theme,
 } from '@innograph/model';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ApiClient } from '../api.js';
 import { t } from '../i18n.js';
 import { SearchBox } from './SearchBox.js';
@@ -38,12 +38,19 @@ export interface ToolbarProps {
   onTheme(theme: Theme): void;
   onExportPng(scale: number): void;
   onExportSvg(): void;
+  onData(): void;
 }
 
 export function Toolbar(props: ToolbarProps) {
   const { language } = props;
   const [askToken, setAskToken] = useState(false);
   const [scale, setScale] = useState(2);
+  const menuRef = useRef<HTMLDetailsElement | null>(null);
+  /** Runs a menu item and folds the menu away. */
+  const closeMenu = (action: () => void) => {
+    if (menuRef.current) menuRef.current.open = false;
+    action();
+  };
   const [tokenText, setTokenText] = useState('');
   const densityId = useId();
   const tokenId = useId();
@@ -139,7 +146,7 @@ export function Toolbar(props: ToolbarProps) {
           ))}
         </select>
       </label>
-      <details className="menu" data-testid="export-menu">
+      <details className="menu" data-testid="export-menu" ref={menuRef}>
         <summary>{t(language, 'exportMenu')}</summary>
         <div className="menu-body">
           <label>
@@ -156,11 +163,19 @@ export function Toolbar(props: ToolbarProps) {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => props.onExportPng(scale)} data-testid="export-png">
+          <button
+            type="button"
+            onClick={() => closeMenu(() => props.onExportPng(scale))}
+            data-testid="export-png"
+          >
             {t(language, 'exportPng')}
           </button>
-          <button type="button" onClick={props.onExportSvg} data-testid="export-svg">
+          <button type="button" onClick={() => closeMenu(props.onExportSvg)} data-testid="export-svg">
             {t(language, 'exportSvg')}
+          </button>
+          <hr />
+          <button type="button" onClick={() => closeMenu(props.onData)} data-testid="open-data">
+            {t(language, 'dataMenu')}…
           </button>
         </div>
       </details>
