@@ -22,6 +22,7 @@ import {
 import { neo4jConfig } from '@innograph/neo4j-local';
 import {
   ensureSchema,
+  ImportTooLargeError,
   importRecords,
   Neo4jExecutor,
   StoreAuthError,
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
         `cannot reach Neo4j at ${config.uri}: ${config.local ? 'run `npm run db:start` first, or set NEO4J_URI' : 'check NEO4J_URI and that the server is up'}`,
       );
     }
+    if (error instanceof ImportTooLargeError) fail(error.message);
     if (error instanceof StoreAuthError)
       fail(`Neo4j at ${config.uri} refused user '${config.user}': check NEO4J_USER / NEO4J_PASSWORD`);
     throw error;

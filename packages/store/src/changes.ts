@@ -21,7 +21,7 @@ import {
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { ENTITY_LABEL } from './cypher.js';
-import type { Neo4jExecutor } from './executor.js';
+import type { Neo4jExecutor, QueryRunner } from './executor.js';
 import { InvalidCursorError } from './reads.js';
 
 export const CHANGE_LOG_LABEL = 'ChangeLogEntry';
@@ -69,7 +69,7 @@ const SEQUENCE_NODE = `MERGE (s:${CHANGE_SEQUENCE_LABEL} {id: $sequence}) ON CRE
  * first, so that its checks (version, unused id) and its writes are not interleaved with another
  * store write.
  */
-export async function lockChangeLog(tx: ManagedTransaction): Promise<void> {
+export async function lockChangeLog(tx: QueryRunner): Promise<void> {
   await tx.run(`${SEQUENCE_NODE} SET s._lock = true REMOVE s._lock`, { sequence: SEQUENCE_ID });
 }
 
@@ -97,7 +97,7 @@ CREATE (e:${CHANGE_LOG_LABEL})
 SET e = $entries[i], e.seq = last + i + 1, e.at = datetime()`;
 
 /** Logs several writes of one transaction, in the given order. */
-export async function recordChanges(tx: ManagedTransaction, changes: readonly ChangeInput[]): Promise<void> {
+export async function recordChanges(tx: QueryRunner, changes: readonly ChangeInput[]): Promise<void> {
   if (changes.length === 0) return;
   const entries = changes.map(entryProperties);
   await tx.run(RECORD_QUERY, { sequence: SEQUENCE_ID, entries });
@@ -105,7 +105,7 @@ export async function recordChanges(tx: ManagedTransaction, changes: readonly Ch
 
 /** Counts a write that bypasses the change log (a dataset load, a reset), so that
  *  `graphRevision` moves on. */
-export async function bumpGraphRevision(tx: ManagedTransaction): Promise<void> {
+export async function bumpGraphRevision(tx: QueryRunner): Promise<void> {
   await tx.run(`${SEQUENCE_NODE} SET s.loads = coalesce(s.loads, 0) + 1`, { sequence: SEQUENCE_ID });
 }
 
@@ -140,7 +140,7 @@ export async function graphRevision(executor: Neo4jExecutor): Promise<string> {
 }
 
 /** Logs one write, in the transaction that makes it. */
-export async function recordChange(tx: ManagedTransaction, change: ChangeInput): Promise<void> {
+export async function recordChange(tx: QueryRunner, change: ChangeInput): Promise<void> {
   await recordChanges(tx, [change]);
 }
 

@@ -14,7 +14,7 @@ import {
 import type { ManagedTransaction } from 'neo4j-driver';
 import { bumpGraphRevision } from './changes.js';
 import { chunks, ENTITY_LABEL, kindLabel, relationType, setRelationClause } from './cypher.js';
-import type { Neo4jExecutor } from './executor.js';
+import type { Neo4jExecutor, QueryRunner } from './executor.js';
 import { entityContent, relationContent } from './mapping.js';
 
 export interface LoadOptions {
@@ -99,7 +99,7 @@ function mentionedIds(input: unknown): { entityIds: string[]; relationIds: Map<s
 // a relation type was still empty scans instead of seeking once the data is there (measured: 97 s
 // instead of 0.3 s for 100k MEMBER_OF ids); the hint keeps every run on the unique index.
 
-export async function storedEntities(tx: ManagedTransaction, ids: string[], batchSize: number) {
+export async function storedEntities(tx: QueryRunner, ids: string[], batchSize: number) {
   const found = new Map<string, StoredEntityRow>();
   if ((await countStored(tx)) === 0) return found;
   for (const batch of chunks(ids, batchSize)) {
@@ -116,7 +116,7 @@ export async function storedEntities(tx: ManagedTransaction, ids: string[], batc
 }
 
 async function findRelations(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   type: RelationKind,
   ids: readonly string[],
   batchSize: number,
@@ -142,7 +142,7 @@ async function findRelations(
 
 /** The relation kinds of which the database holds at least one relationship (counts come from
  *  Neo4j's count store, without reading relationships). */
-async function storedRelationTypes(tx: ManagedTransaction): Promise<RelationKind[]> {
+async function storedRelationTypes(tx: QueryRunner): Promise<RelationKind[]> {
   const stored: RelationKind[] = [];
   for (const type of RELATION_KIND_NAMES) {
     const result = await tx.run<{ n: number }>(`MATCH ()-[r:${relationType(type)}]->() RETURN count(r) AS n`);
@@ -155,7 +155,7 @@ async function storedRelationTypes(tx: ManagedTransaction): Promise<RelationKind
  *  each), then, for ids not found there, under every other type, so that an id stored as
  *  another kind of relation is caught. Kinds with no stored relationship are not searched, so a
  *  load into an empty database looks nothing up. */
-export async function storedRelations(tx: ManagedTransaction, ids: Map<string, string>, batchSize: number) {
+export async function storedRelations(tx: QueryRunner, ids: Map<string, string>, batchSize: number) {
   const found = new Map<string, StoredRelationRow>();
   const types = await storedRelationTypes(tx);
   if (types.length === 0) return found;
@@ -360,7 +360,7 @@ function transactions(statements: readonly Statement[], batchSize: number): Stat
 
 const CLEAR_QUERY = `MATCH (n:${ENTITY_LABEL}) DETACH DELETE n`;
 
-async function countStored(tx: ManagedTransaction): Promise<number> {
+async function countStored(tx: QueryRunner): Promise<number> {
   const result = await tx.run<{ n: number }>(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS n`);
   return result.records[0]?.get('n') ?? 0;
 }

@@ -16,6 +16,9 @@ export interface StoreConfig {
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
+/** What a query helper needs of a transaction: managed (retried by the driver) or explicit. */
+export type QueryRunner = Pick<ManagedTransaction, 'run'>;
+
 /**
  * The one place that talks to the driver: explicit database, managed read and write
  * transactions, sessions closed in `finally`, and Neo4j errors mapped to typed store errors.
@@ -59,6 +62,27 @@ export class Neo4jExecutor {
     try {
       return await session.executeWrite(work);
     } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One explicit transaction, never retried: for work that cannot run twice (an import reading a
+   * stream). Committed when `work` resolves, rolled back when it throws; the error that stopped it
+   * is the one thrown.
+   */
+  async executeOnce<T>(mode: 'READ' | 'WRITE', work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
+    const tx = session.beginTransaction();
+    try {
+      const result = await work(tx);
+      if (mode === 'WRITE') await tx.commit();
+      else await tx.rollback();
+      return result;
+    } catch (error) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
       throw mapNeo4jError(error);
     } finally {
       await session.close();

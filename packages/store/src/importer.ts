@@ -33,7 +33,6 @@ import {
   relationAllowed,
   type ValidationIssue,
 } from '@innograph/model';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { bumpGraphRevision, lockChangeLog, recordChange } from './changes.js';
 import {
   createEntitiesQuery,
@@ -44,7 +43,7 @@ import {
   updateRelationsQuery,
 } from './datasetLoader.js';
 import { StoreError } from './errors.js';
-import type { Neo4jExecutor } from './executor.js';
+import type { Neo4jExecutor, QueryRunner } from './executor.js';
 import { entityContent, relationContent } from './mapping.js';
 
 export interface ImportOptions {
@@ -59,8 +58,9 @@ export interface ImportOptions {
   batchSize?: number;
 }
 
-/** The import was retried by the driver after its input had been read: run it again. */
-export class ImportInterruptedError extends StoreError {}
+/** Neo4j refused to hold the import's transaction in its heap (`dbms.memory.transaction.total.max`);
+ *  nothing was written. */
+export class ImportTooLargeError extends StoreError {}
 
 /** After this many issues the rest of the input is not read. */
 const STOP_AFTER_ISSUES = 1_000;
@@ -118,7 +118,7 @@ class ImportRun {
   private readingRelations = false;
 
   constructor(
-    private readonly tx: ManagedTransaction,
+    private readonly tx: QueryRunner,
     private readonly options: ImportOptions,
   ) {}
 
@@ -363,15 +363,8 @@ export async function importRecords(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const started = performance.now();
-  let attempts = 0;
   let refused: ImportReport | undefined;
-  const work = async (tx: ManagedTransaction): Promise<ImportReport> => {
-    attempts++;
-    if (attempts > 1) {
-      throw new ImportInterruptedError(
-        'the import was interrupted by the database after its file was read: run it again',
-      );
-    }
+  const work = async (tx: QueryRunner): Promise<ImportReport> => {
     if (!options.dryRun) await lockChangeLog(tx);
     const run = new ImportRun(tx, options);
     for await (const item of items) {
@@ -414,9 +407,20 @@ export async function importRecords(
     return run.report(started, true, changeId);
   };
   try {
-    return options.dryRun ? await executor.executeRead(work) : await executor.executeWrite(work);
+    // One explicit transaction, not retried: the file is read once.
+    return await executor.executeOnce(options.dryRun ? 'READ' : 'WRITE', work);
   } catch (error) {
     if (error instanceof Refused && refused !== undefined) return refused;
+    if (
+      error instanceof StoreError &&
+      error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError'
+    ) {
+      throw new ImportTooLargeError(
+        'the import does not fit in one Neo4j transaction with this heap (dbms.memory.transaction.total.max); nothing was written: give Neo4j a larger heap (NEO4J_LOCAL_HEAP for the local server) or import the file in parts',
+        error.code,
+        { cause: error },
+      );
+    }
     throw error;
   }
 }

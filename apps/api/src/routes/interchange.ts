@@ -12,8 +12,8 @@
  *   order (csv). CSV parts are imported as they arrive; the other formats are read whole. Each file
  *   may have up to `INTERCHANGE_LIMITS.uploadBytes`. A dry run is the default. The answer is an
  *   `ImportReport`: 200 for a dry run or a committed import, 400 when a commit was refused because
- *   of issues (nothing written). A request without a file is a 400 `ApiError`, a file over the
- *   limit a 413.
+ *   of issues (nothing written). A request without a file is a 400 `ApiError`; a file over the
+ *   limit, or an import larger than Neo4j can hold in one transaction, a 413.
  */
 import { Readable } from 'node:stream';
 import multipart, { type Multipart, type MultipartFile } from '@fastify/multipart';
@@ -40,7 +40,7 @@ import {
   parseJsonText,
   type TextEncoding,
 } from '@innograph/model';
-import { exportEcosystem, exportSubgraph, importRecords } from '@innograph/store';
+import { exportEcosystem, exportSubgraph, ImportTooLargeError, importRecords } from '@innograph/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
@@ -273,6 +273,8 @@ export function interchangeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               `a file is larger than ${INTERCHANGE_LIMITS.uploadBytes} bytes`,
             );
           }
+          if (error instanceof ImportTooLargeError)
+            throw new HttpError(413, 'payload_too_large', error.message);
           throw error;
         }
       },
