@@ -25,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { forceLayoutSettings } from '@innograph/analytics';
 import { apiConfig, buildApp } from '@innograph/api';
 import { generateDataset, readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
 import type { Dataset } from '@innograph/model';
@@ -366,11 +367,7 @@ function nodeFa2(dataset: Dataset, positions: Record<string, [number, number]>, 
     if (graph.hasNode(relation.from) && graph.hasNode(relation.to) && relation.from !== relation.to)
       graph.addDirectedEdgeWithKey(relation.id, relation.from, relation.to);
   }
-  const settings = {
-    ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: graph.order > 1_000,
-    adjustSizes: false,
-  };
+  const settings = forceLayoutSettings(graph);
   forceAtlas2(graph, { iterations: 3, settings });
   let iterations = 5;
   let elapsed = 0;

@@ -51,6 +51,11 @@ export {
   OTHER_LANE,
   UNASSIGNED_CHAIN_LABEL,
 } from './layout/chainLayout.js';
+export {
+  FORCE_BARNES_HUT_NODES,
+  FORCE_BARNES_HUT_THETA,
+  forceLayoutSettings,
+} from './layout/forceSettings.js';
 export type { ParkClusterGuide, ParkLayoutGuides, ParkLayoutOptions } from './layout/parkLayout.js';
 export { NO_PARK_LABEL, PARK_LAYOUT_DEFAULTS, parkLayout, parkLayoutGuides } from './layout/parkLayout.js';
 export type { Box, Position, Positions } from './layout/types.js';

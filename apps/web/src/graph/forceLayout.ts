@@ -7,7 +7,7 @@
  * animation frame, and on big graphs less often (never more than a third of the time goes to
  * applying), so drawing and panning stay responsive while the layout runs at full speed.
  */
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { forceLayoutSettings } from '@innograph/analytics';
 import DEFAULT_SETTINGS from 'graphology-layout-forceatlas2/defaults';
 import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers';
 import { z } from 'zod';
@@ -60,12 +60,8 @@ export class ForceLayout {
     this.worker.onmessage = (event: MessageEvent<ForceWorkerPositions>) => this.receive(event.data);
     this.order = this.graph.nodes();
     const { nodes, edges } = graphToByteArrays(this.graph, () => 1);
-    const settings = {
-      ...DEFAULT_SETTINGS,
-      ...forceAtlas2.inferSettings(this.graph),
-      barnesHutOptimize: this.graph.order > 1_000,
-      adjustSizes: false,
-    };
+    // The worker's `iterate` takes every setting: the library's defaults under ours.
+    const settings = { ...DEFAULT_SETTINGS, ...forceLayoutSettings(this.graph) };
     const request: ForceWorkerRequest = {
       type: 'start',
       nodes,
