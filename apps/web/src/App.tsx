@@ -2,7 +2,13 @@
  * The explorer: loads the model and the graph from the API, shows it with sigma, and keeps what
  * is on screen (filters, selection, camera, layout, measures) in the URL.
  */
-import { chainLayout, chainLayoutGuides, parkLayout, parkLayoutGuides } from '@innograph/analytics';
+import {
+  chainLayout,
+  chainLayoutGuides,
+  forceLayoutSettings,
+  parkLayout,
+  parkLayoutGuides,
+} from '@innograph/analytics';
 import {
   API_LIMITS,
   type Entity,
@@ -135,7 +141,7 @@ function layoutPositions(graph: EcoGraph, layout: LayoutName): Record<string, { 
         const p = lanes[node];
         if (p) start.mergeNodeAttributes(node, { x: p.x, y: p.y });
       });
-      return forceAtlas2(start, { iterations: 150, settings: forceAtlas2.inferSettings(start) });
+      return forceAtlas2(start, { iterations: 150, settings: forceLayoutSettings(start) });
     }
   }
   return chainPositions(graph);
