@@ -79,8 +79,9 @@ describe('loading the seed graph', () => {
       tx.run('SHOW CONSTRAINTS YIELD name RETURN count(*) AS n'),
     );
     expect(constraints.records[0]?.get('n')).toBe(
-      // Entity ids, each kind's and relation type's ids, change-log entries and sequence, scenarios.
-      1 + ENTITY_KIND_NAMES.length + RELATION_KIND_NAMES.length + 3,
+      // Entity ids, each kind's and relation type's ids, change-log entries and sequence,
+      // scenarios, saved views and presentations.
+      1 + ENTITY_KIND_NAMES.length + RELATION_KIND_NAMES.length + 5,
     );
   });
 
