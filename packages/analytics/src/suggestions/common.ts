@@ -59,6 +59,67 @@ export function tagWords(tags: readonly string[]): { tag: string; words: string[
   return tags.map((tag) => ({ tag, words: [...new Set(words(tag))] }));
 }
 
+/**
+ * Numbers for names (chains, parks, districts, words) and one current set of them, marked by a
+ * stamp: `mark(names)` starts a new set in O(names), `hasAny(ids)` tests in O(ids). The scoring
+ * loops use it to compare a gap entity with thousands of candidates without building sets.
+ */
+export class Marks {
+  private readonly numbers = new Map<string, number>();
+  private stamps = new Int32Array(64);
+  private stamp = 0;
+
+  /** The number of a name, given when first asked. */
+  idOf(name: string): number {
+    let id = this.numbers.get(name);
+    if (id === undefined) {
+      id = this.numbers.size;
+      this.numbers.set(name, id);
+      if (id >= this.stamps.length) {
+        const grown = new Int32Array(this.stamps.length * 2);
+        grown.set(this.stamps);
+        this.stamps = grown;
+      }
+    }
+    return id;
+  }
+
+  idsOf(names: Iterable<string>): number[] {
+    return Array.from(names, (name) => this.idOf(name));
+  }
+
+  /** Makes `names` the current set (names never numbered cannot be tested, so are skipped). */
+  mark(names: Iterable<string>): void {
+    this.stamp += 1;
+    for (const name of names) {
+      const id = this.numbers.get(name);
+      if (id !== undefined) this.stamps[id] = this.stamp;
+    }
+  }
+
+  has(id: number): boolean {
+    return this.stamps[id] === this.stamp;
+  }
+
+  hasAny(ids: readonly number[]): boolean {
+    for (const id of ids) if (this.stamps[id] === this.stamp) return true;
+    return false;
+  }
+}
+
+/** `bestCoverage(...).value` on numbered words, the current set of `marks` being the offer. */
+export function coverageValue(wanted: readonly (readonly number[])[], marks: Marks): number {
+  let best = 0;
+  for (const ws of wanted) {
+    if (ws.length === 0) continue;
+    let found = 0;
+    for (const w of ws) if (marks.has(w)) found += 1;
+    const value = found / ws.length;
+    if (value > best) best = value;
+  }
+  return best;
+}
+
 /** Districts of the parks a node is actively located in (a park's own district for a park). */
 export function districtsOf(eco: Ecosystem, node: string): string[] {
   const parks = eco.kind.get(node) === 'SciencePark' ? [node] : parksOfEntity(eco, node);
@@ -70,10 +131,10 @@ export function districtsOf(eco: Ecosystem, node: string): string[] {
   return [...districts].sort(compareKeys);
 }
 
+/** The first of `a` that is also in `b`, or null (both lists are short: a chain or park or two). */
 export function shares(a: readonly string[], b: readonly string[]): string | null {
-  if (a.length === 0 || b.length === 0) return null;
-  const set = new Set(b);
-  return a.find((x) => set.has(x)) ?? null;
+  for (const x of a) if (b.includes(x)) return x;
+  return null;
 }
 
 /** A candidate scored on plain numbers; notes are written only for those kept. */
@@ -86,24 +147,101 @@ export interface Scored {
 
 export function scoreOf(values: readonly number[], weights: readonly number[]): number {
   let score = 0;
-  values.forEach((value, i) => {
-    score += value * (weights[i] ?? 0);
-  });
+  for (let i = 0; i < values.length; i += 1) score += (values[i] ?? 0) * (weights[i] ?? 0);
   return round4(score);
 }
 
-/** Keeps the k best candidates (score desc, then candidate key) in a small sorted array. */
-export function keepTop(kept: Scored[], next: Scored, k: number): void {
-  const better = (a: Scored, b: Scored) =>
-    a.score > b.score || (a.score === b.score && a.candidate < b.candidate);
+/**
+ * Keeps the k best candidates of one gap (score desc, then candidate key) in a small sorted
+ * array. `values` may be a scratch array: it is copied only when the candidate is kept.
+ */
+export function keepTop(
+  kept: Scored[],
+  gap: string,
+  candidate: string,
+  values: readonly number[],
+  score: number,
+  k: number,
+): void {
   if (kept.length === k) {
     const last = kept[k - 1];
-    if (!last || !better(next, last)) return;
+    if (!last || !(score > last.score || (score === last.score && candidate < last.candidate))) return;
     kept.pop();
   }
   let i = kept.length;
-  while (i > 0 && better(next, kept[i - 1] as Scored)) i -= 1;
-  kept.splice(i, 0, next);
+  while (i > 0) {
+    const before = kept[i - 1] as Scored;
+    if (!(score > before.score || (score === before.score && candidate < before.candidate))) break;
+    i -= 1;
+  }
+  kept.splice(i, 0, { gap, candidate, values: [...values], score });
+}
+
+/**
+ * `keepTop` for the hot loops: the k best candidates of one gap (score desc, then candidate key)
+ * in preallocated arrays, values copied into place; `drain` then gives them as Scored.
+ */
+export class TopCandidates {
+  private readonly scores: Float64Array;
+  private readonly keys: string[];
+  private readonly values: Float64Array;
+  private size = 0;
+
+  constructor(
+    private readonly k: number,
+    private readonly width: number,
+  ) {
+    this.scores = new Float64Array(k);
+    this.keys = new Array<string>(k).fill('');
+    this.values = new Float64Array(k * width);
+  }
+
+  private beats(score: number, candidate: string, slot: number): boolean {
+    const other = this.scores[slot] ?? 0;
+    return score > other || (score === other && candidate < (this.keys[slot] as string));
+  }
+
+  offer(candidate: string, values: readonly number[], score: number): void {
+    const { k, width } = this;
+    if (this.size === k && !this.beats(score, candidate, k - 1)) return;
+    if (this.size < k) this.size += 1;
+    // Shift worse ones down one slot (the last one drops out when full).
+    let i = this.size - 1;
+    while (i > 0 && this.beats(score, candidate, i - 1)) {
+      this.scores[i] = this.scores[i - 1] ?? 0;
+      this.keys[i] = this.keys[i - 1] as string;
+      this.values.copyWithin(i * width, (i - 1) * width, i * width);
+      i -= 1;
+    }
+    this.scores[i] = score;
+    this.keys[i] = candidate;
+    for (let v = 0; v < width; v += 1) this.values[i * width + v] = values[v] ?? 0;
+  }
+
+  /** Appends the kept candidates of `gap`, best first, to `out`, and empties the list. */
+  drain(gap: string, out: Scored[]): void {
+    const { width } = this;
+    for (let i = 0; i < this.size; i += 1) {
+      out.push({
+        gap,
+        candidate: this.keys[i] as string,
+        values: Array.from(this.values.subarray(i * width, (i + 1) * width)),
+        score: this.scores[i] ?? 0,
+      });
+    }
+    this.size = 0;
+  }
+}
+
+/**
+ * What a suggestion maker gives: the candidates kept for every gap (`perGap` each), scored on
+ * plain numbers, and how to write one of them out as a Suggestion with its notes. Notes cost
+ * more than scoring, so they are written only for the suggestions returned.
+ */
+export interface Candidates {
+  type: SuggestionType;
+  kept: Scored[];
+  describe(scored: Scored): Suggestion;
 }
 
 export function suggestion(

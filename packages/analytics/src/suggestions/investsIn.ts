@@ -26,8 +26,8 @@ import {
 import { growthFirms } from '../gaps/capitalGaps.js';
 import { compareKeys } from '../graph.js';
 import { nameList, plural } from '../text.js';
-import type { Scored } from './common.js';
-import { keepTop, scoreOf, shares, suggestion } from './common.js';
+import type { Candidates, Scored } from './common.js';
+import { Marks, scoreOf, shares, suggestion, TopCandidates } from './common.js';
 import type { Suggestion } from './types.js';
 
 export const INVESTS_IN_FACTORS = [
@@ -46,102 +46,131 @@ const STAGE_NAMES: Record<string, Bilingual> = {
   mature: { zh: '成熟期', en: 'mature' },
 };
 
-function listIn(map: Map<string, string[]>, key: string, value: string): void {
+interface FundInfo {
+  key: string;
+  /** Numbers of its chains (for scoring). */
+  chainIds: number[];
+  backerIds: number[];
+  /** The stage fit (first factor), which depends on the fund only. */
+  stageFit: number;
+  stages: string[];
+  chains: readonly string[];
+  backers: readonly string[];
+  patient: boolean;
+  portfolio: number;
+}
+
+function listIn(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-export function investsInSuggestionsOf(
+/** The INVESTS_IN candidates of every capital-gap firm (see the module comment). */
+export function investsInCandidates(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   perGap: number,
-): Suggestion[] {
-  const byChain = new Map<string, string[]>();
-  const byBacker = new Map<string, string[]>();
-  const growthFocused: string[] = [];
-  const info = new Map<
-    string,
-    {
-      stages: string[];
-      chains: readonly string[];
-      backers: readonly string[];
-      patient: boolean;
-      portfolio: number;
-    }
-  >();
+): Candidates {
+  const funds: FundInfo[] = [];
+  const byKey = new Map<string, FundInfo>();
+  const byChain = new Map<string, number[]>();
+  const byBacker = new Map<string, number[]>();
+  const growthFocused: number[] = [];
+  const chainMarks = new Marks();
+  const leaderMarks = new Marks();
   for (const fund of ofKind(eco, 'Fund')) {
-    const f = {
-      stages: tagsAttribute(eco, fund, 'stageFocus'),
-      chains: chainsOfEntity(eco, fund),
-      backers: inOf(eco, 'BACKS', fund),
+    const stages = tagsAttribute(eco, fund, 'stageFocus');
+    const chains = chainsOfEntity(eco, fund);
+    const backers = inOf(eco, 'BACKS', fund);
+    const f: FundInfo = {
+      key: fund,
+      chainIds: chainMarks.idsOf(chains),
+      backerIds: leaderMarks.idsOf(backers),
+      stageFit: stages.includes('growth')
+        ? 1
+        : stages.includes('early') || stages.includes('mature')
+          ? 0.5
+          : 0,
+      stages,
+      chains,
+      backers,
       patient: eco.graph.getNodeAttribute(fund, 'patientCapital') === true,
       portfolio: outOf(eco, 'INVESTS_IN', fund).filter((x) => eco.kind.get(x) === 'PrivateFirm').length,
     };
-    info.set(fund, f);
-    for (const chain of f.chains) listIn(byChain, chain, fund);
-    for (const leader of f.backers) listIn(byBacker, leader, fund);
-    if (f.stages.includes('growth')) growthFocused.push(fund);
+    const number = funds.length;
+    funds.push(f);
+    byKey.set(fund, f);
+    for (const chain of f.chains) listIn(byChain, chain, number);
+    for (const leader of f.backers) listIn(byBacker, leader, number);
+    if (f.stages.includes('growth')) growthFocused.push(number);
   }
 
-  const result: Suggestion[] = [];
+  const kept: Scored[] = [];
+  const seen = new Int32Array(funds.length);
+  const candidates: number[] = [];
+  const values = [0, 0, 0, 0, 0];
+  const top = new TopCandidates(perGap, values.length);
+  let stamp = 0;
+  const add = (list: readonly number[] | undefined) => {
+    if (!list) return;
+    for (const f of list) {
+      if (seen[f] === stamp) continue;
+      seen[f] = stamp;
+      candidates.push(f);
+    }
+  };
   for (const firm of growthFirms(eco)) {
     if (isFunded(eco, firm) || !inChain(firm)) continue;
     const chains = chainsOfEntity(eco, firm);
     const leaders = new Set(leadersSupplied(eco, firm));
-    const candidates = new Set<string>();
-    for (const chain of chains) for (const f of byChain.get(chain) ?? []) candidates.add(f);
-    for (const leader of leaders) for (const f of byBacker.get(leader) ?? []) candidates.add(f);
-    const pool = candidates.size > 0 ? candidates : growthFocused;
+    stamp += 1;
+    candidates.length = 0;
+    for (const chain of chains) add(byChain.get(chain));
+    for (const leader of leaders) add(byBacker.get(leader));
+    const pool = candidates.length > 0 ? candidates : growthFocused;
 
-    const kept: Scored[] = [];
-    for (const fund of pool) {
-      const f = info.get(fund);
-      if (!f) continue;
-      const values = [
-        f.stages.includes('growth') ? 1 : f.stages.includes('early') || f.stages.includes('mature') ? 0.5 : 0,
-        shares(chains, f.chains) ? 1 : 0,
-        f.backers.some((l) => leaders.has(l)) ? 1 : 0,
-        f.patient ? 1 : 0,
-        1 / (1 + f.portfolio / 20),
-      ];
-      keepTop(
-        kept,
-        { gap: firm, candidate: fund, values, score: scoreOf(values, INVESTS_IN_WEIGHTS) },
-        perGap,
-      );
+    chainMarks.mark(chains);
+    leaderMarks.mark(leaders);
+    for (const number of pool) {
+      const f = funds[number] as FundInfo;
+      values[0] = f.stageFit;
+      values[1] = chainMarks.hasAny(f.chainIds) ? 1 : 0;
+      values[2] = leaderMarks.hasAny(f.backerIds) ? 1 : 0;
+      values[3] = f.patient ? 1 : 0;
+      values[4] = 1 / (1 + f.portfolio / 20);
+      top.offer(f.key, values, scoreOf(values, INVESTS_IN_WEIGHTS));
     }
-
-    for (const scored of kept) {
-      const fund = scored.candidate;
-      const f = info.get(fund);
-      if (!f) continue;
-      const chain = shares(chains, f.chains);
-      const backers = f.backers.filter((l) => leaders.has(l)).sort(compareKeys);
-      const stages = f.stages.map((s) => STAGE_NAMES[s] ?? { zh: s, en: s });
-      const notes: Bilingual[] = [
-        {
-          zh: `基金投资阶段：${stages.map((s) => s.zh).join('、') || '未知'}；企业处于成长期`,
-          en: `the fund invests at ${stages.map((s) => s.en).join(', ') || 'unknown'} stage; the firm is growth-stage`,
-        },
-        chain
-          ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
-          : { zh: '不在同一产业链', en: 'not in the same chain' },
-        backers.length > 0
-          ? {
-              zh: `企业为基金出资方${nameList(eco.graph, backers).zh}配套`,
-              en: `the fund is backed by ${nameList(eco.graph, backers).en}, which the firm supplies`,
-            }
-          : { zh: '企业不为基金出资方配套', en: "the firm supplies none of the fund's backers" },
-        f.patient
-          ? { zh: '耐心资本', en: 'patient capital' }
-          : { zh: '非耐心资本', en: 'not patient capital' },
-        { zh: `在投企业${f.portfolio}家`, en: plural(f.portfolio, 'active investment') },
-      ];
-      result.push(
-        suggestion('INVESTS_IN', fund, firm, scored, INVESTS_IN_FACTORS, INVESTS_IN_WEIGHTS, notes),
-      );
-    }
+    top.drain(firm, kept);
   }
-  return result;
+
+  const describe = (scored: Scored): Suggestion => {
+    const firm = scored.gap;
+    const fund = scored.candidate;
+    const f = byKey.get(fund) as FundInfo;
+    const chains = chainsOfEntity(eco, firm);
+    const leaders = new Set(leadersSupplied(eco, firm));
+    const chain = shares(chains, f.chains);
+    const backers = f.backers.filter((l) => leaders.has(l)).sort(compareKeys);
+    const stages = f.stages.map((s) => STAGE_NAMES[s] ?? { zh: s, en: s });
+    const notes: Bilingual[] = [
+      {
+        zh: `基金投资阶段：${stages.map((s) => s.zh).join('、') || '未知'}；企业处于成长期`,
+        en: `the fund invests at ${stages.map((s) => s.en).join(', ') || 'unknown'} stage; the firm is growth-stage`,
+      },
+      chain
+        ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
+        : { zh: '不在同一产业链', en: 'not in the same chain' },
+      backers.length > 0
+        ? {
+            zh: `企业为基金出资方${nameList(eco.graph, backers).zh}配套`,
+            en: `the fund is backed by ${nameList(eco.graph, backers).en}, which the firm supplies`,
+          }
+        : { zh: '企业不为基金出资方配套', en: "the firm supplies none of the fund's backers" },
+      f.patient ? { zh: '耐心资本', en: 'patient capital' } : { zh: '非耐心资本', en: 'not patient capital' },
+      { zh: `在投企业${f.portfolio}家`, en: plural(f.portfolio, 'active investment') },
+    ];
+    return suggestion('INVESTS_IN', fund, firm, scored, INVESTS_IN_FACTORS, INVESTS_IN_WEIGHTS, notes);
+  };
+  return { type: 'INVESTS_IN', kept, describe };
 }

@@ -32,14 +32,16 @@ import { accessGapFirms } from '../gaps/accessGaps.js';
 import { platformsOf } from '../gaps/closedPlatformGaps.js';
 import { compareKeys } from '../graph.js';
 import { nameList, percent, plural } from '../text.js';
-import type { Scored } from './common.js';
+import type { Candidates, Scored } from './common.js';
 import {
   bestCoverage,
+  coverageValue,
   districtsOf,
-  keepTop,
+  Marks,
   scoreOf,
   shares,
   suggestion,
+  TopCandidates,
   tagWords,
   wordSet,
 } from './common.js';
@@ -63,6 +65,16 @@ const OPENNESS_NAME: Record<string, Bilingual> = {
 };
 
 interface PlatformInfo {
+  key: string;
+  /** Numbers of its chains, parks, districts and domain words (for scoring). */
+  chainIds: number[];
+  parkIds: number[];
+  districtIds: number[];
+  domainWordIds: number[][];
+  operatorIds: number[];
+  /** The platform's own factors: declared openness and spare capacity. */
+  opennessValue: number;
+  spareCapacity: number;
   chains: readonly string[];
   parks: readonly string[];
   districts: string[];
@@ -73,132 +85,186 @@ interface PlatformInfo {
   capacity: number | undefined;
 }
 
-function listIn(map: Map<string, string[]>, key: string, value: string): void {
+/** What the scores read about an access-gap firm. */
+interface FirmContext {
+  chains: readonly string[];
+  parks: readonly string[];
+  districts: string[];
+  leaders: Set<string>;
+  offered: Set<string>;
+}
+
+function firmContext(eco: Ecosystem, firm: string): FirmContext {
+  const capabilities = tagsAttribute(eco, firm, 'capabilities');
+  const sector = stringAttribute(eco, firm, 'sector');
+  return {
+    chains: chainsOfEntity(eco, firm),
+    parks: parksOfEntity(eco, firm),
+    districts: districtsOf(eco, firm),
+    leaders: new Set(leadersSupplied(eco, firm)),
+    offered: wordSet(sector ? [...capabilities, sector] : capabilities),
+  };
+}
+
+function listIn<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-export function opensToSuggestionsOf(
+/** The OPENS_TO candidates of every access-gap firm (see the module comment). */
+export function opensToCandidates(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   perGap: number,
-): Suggestion[] {
-  const info = new Map<string, PlatformInfo>();
-  const byChain = new Map<string, string[]>();
+): Candidates {
+  // Platforms by number (in key order), and the indexes that find them.
+  const platforms: PlatformInfo[] = [];
+  const byKey = new Map<string, PlatformInfo>();
+  const byChain = new Map<string, number[]>();
   /** chain → domain word → platforms. */
-  const byChainWord = new Map<string, Map<string, string[]>>();
-  const byPark = new Map<string, string[]>();
-  const byOperator = new Map<string, string[]>();
+  const byChainWord = new Map<string, Map<string, number[]>>();
+  const byPark = new Map<string, number[]>();
+  const byOperator = new Map<string, number[]>();
+  const chainMarks = new Marks();
+  const parkMarks = new Marks();
+  const districtMarks = new Marks();
+  const wordMarks = new Marks();
+  const leaderMarks = new Marks();
   for (const platform of platformsOf(eco)) {
+    const chains = chainsOfEntity(eco, platform);
+    const parks = parksOfEntity(eco, platform);
+    const districts = districtsOf(eco, platform);
+    const domains = tagWords(tagsAttribute(eco, platform, 'domains'));
+    const operators = inOf(eco, 'OPERATES', platform);
+    const openness = stringAttribute(eco, platform, 'openness') ?? '';
+    const served = outOf(eco, 'OPENS_TO', platform).filter((f) => eco.kind.get(f) === 'PrivateFirm').length;
+    const capacity = numberAttribute(eco, platform, 'capacity');
     const p: PlatformInfo = {
-      chains: chainsOfEntity(eco, platform),
-      parks: parksOfEntity(eco, platform),
-      districts: districtsOf(eco, platform),
-      domains: tagWords(tagsAttribute(eco, platform, 'domains')),
-      operators: inOf(eco, 'OPERATES', platform),
-      openness: stringAttribute(eco, platform, 'openness') ?? '',
-      served: outOf(eco, 'OPENS_TO', platform).filter((f) => eco.kind.get(f) === 'PrivateFirm').length,
-      capacity: numberAttribute(eco, platform, 'capacity'),
+      key: platform,
+      chainIds: chainMarks.idsOf(chains),
+      parkIds: parkMarks.idsOf(parks),
+      districtIds: districtMarks.idsOf(districts),
+      domainWordIds: domains.map((d) => wordMarks.idsOf(d.words)),
+      operatorIds: leaderMarks.idsOf(operators),
+      opennessValue: OPENNESS_VALUE[openness] ?? 0.5,
+      spareCapacity: capacity ? Math.max(0, 1 - served / capacity) : 1 / (1 + served / 10),
+      chains,
+      parks,
+      districts,
+      domains,
+      operators,
+      openness,
+      served,
+      capacity,
     };
-    info.set(platform, p);
+    const number = platforms.length;
+    platforms.push(p);
+    byKey.set(platform, p);
     for (const chain of p.chains) {
-      listIn(byChain, chain, platform);
+      listIn(byChain, chain, number);
       let byWord = byChainWord.get(chain);
       if (!byWord) {
         byWord = new Map();
         byChainWord.set(chain, byWord);
       }
-      for (const word of new Set(p.domains.flatMap((d) => d.words))) listIn(byWord, word, platform);
+      for (const word of new Set(p.domains.flatMap((d) => d.words))) listIn(byWord, word, number);
     }
-    for (const park of p.parks) listIn(byPark, park, platform);
-    for (const leader of p.operators) listIn(byOperator, leader, platform);
+    for (const park of p.parks) listIn(byPark, park, number);
+    for (const leader of p.operators) listIn(byOperator, leader, number);
   }
 
-  const result: Suggestion[] = [];
+  const kept: Scored[] = [];
+  // Candidates of the current firm, without repeats: seen[p] === stamp.
+  const seen = new Int32Array(platforms.length);
+  const candidates: number[] = [];
+  const values = [0, 0, 0, 0, 0, 0];
+  const top = new TopCandidates(perGap, values.length);
+  let stamp = 0;
+  const add = (list: readonly number[] | undefined) => {
+    if (!list) return;
+    for (const p of list) {
+      if (seen[p] === stamp) continue;
+      seen[p] = stamp;
+      candidates.push(p);
+    }
+  };
   for (const firm of accessGapFirms(eco)) {
     if (!inChain(firm)) continue;
-    const chains = chainsOfEntity(eco, firm);
-    const parks = parksOfEntity(eco, firm);
-    const districts = districtsOf(eco, firm);
-    const leaders = new Set(leadersSupplied(eco, firm));
-    const capabilities = tagsAttribute(eco, firm, 'capabilities');
-    const sector = stringAttribute(eco, firm, 'sector');
-    const offered = wordSet(sector ? [...capabilities, sector] : capabilities);
-
-    const candidates = new Set<string>();
+    const { chains, parks, districts, leaders, offered } = firmContext(eco, firm);
+    stamp += 1;
+    candidates.length = 0;
     for (const chain of chains) {
       const byWord = byChainWord.get(chain);
-      for (const word of offered) for (const p of byWord?.get(word) ?? []) candidates.add(p);
+      if (byWord) for (const word of offered) add(byWord.get(word));
     }
-    for (const park of parks) for (const p of byPark.get(park) ?? []) candidates.add(p);
-    for (const leader of leaders) for (const p of byOperator.get(leader) ?? []) candidates.add(p);
-    if (candidates.size === 0)
-      for (const chain of chains) for (const p of byChain.get(chain) ?? []) candidates.add(p);
+    for (const park of parks) add(byPark.get(park));
+    for (const leader of leaders) add(byOperator.get(leader));
+    if (candidates.length === 0) for (const chain of chains) add(byChain.get(chain));
 
-    const kept: Scored[] = [];
-    for (const platform of candidates) {
-      const p = info.get(platform);
-      if (!p) continue;
-      const values = [
-        shares(chains, p.chains) ? 1 : 0,
-        bestCoverage(p.domains, offered).value,
-        shares(parks, p.parks) ? 1 : shares(districts, p.districts) ? 0.5 : 0,
-        p.operators.some((l) => leaders.has(l)) ? 1 : 0,
-        OPENNESS_VALUE[p.openness] ?? 0.5,
-        p.capacity ? Math.max(0, 1 - p.served / p.capacity) : 1 / (1 + p.served / 10),
-      ];
-      keepTop(
-        kept,
-        { gap: firm, candidate: platform, values, score: scoreOf(values, OPENS_TO_WEIGHTS) },
-        perGap,
-      );
+    chainMarks.mark(chains);
+    parkMarks.mark(parks);
+    districtMarks.mark(districts);
+    wordMarks.mark(offered);
+    leaderMarks.mark(leaders);
+    for (const number of candidates) {
+      const p = platforms[number] as PlatformInfo;
+      values[0] = chainMarks.hasAny(p.chainIds) ? 1 : 0;
+      values[1] = coverageValue(p.domainWordIds, wordMarks);
+      values[2] = parkMarks.hasAny(p.parkIds) ? 1 : districtMarks.hasAny(p.districtIds) ? 0.5 : 0;
+      values[3] = leaderMarks.hasAny(p.operatorIds) ? 1 : 0;
+      values[4] = p.opennessValue;
+      values[5] = p.spareCapacity;
+      top.offer(p.key, values, scoreOf(values, OPENS_TO_WEIGHTS));
     }
-
-    for (const scored of kept) {
-      const platform = scored.candidate;
-      const p = info.get(platform) as PlatformInfo;
-      const chain = shares(chains, p.chains);
-      const match = bestCoverage(p.domains, offered);
-      const park = shares(parks, p.parks);
-      const district = shares(districts, p.districts);
-      const operators = p.operators.filter((l) => leaders.has(l)).sort(compareKeys);
-      const notes: Bilingual[] = [
-        chain
-          ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
-          : { zh: '不在同一产业链', en: 'not in the same chain' },
-        match.tag
-          ? {
-              zh: `企业能力与平台方向“${match.tag}”相符（${percent(match.value)}）`,
-              en: `the firm's capabilities match the platform's domain '${match.tag}' (${percent(match.value)})`,
-            }
-          : { zh: '企业能力与平台方向无共同之处', en: "no capability matches the platform's domains" },
-        park
-          ? { zh: `同在${nameList(eco.graph, [park]).zh}`, en: `both in ${nameList(eco.graph, [park]).en}` }
-          : district
-            ? { zh: `同在${district}`, en: `both in ${district}` }
-            : { zh: '不在同一园区或区县', en: 'not in the same park or district' },
-        operators.length > 0
-          ? {
-              zh: `企业为平台运营方${nameList(eco.graph, operators).zh}配套`,
-              en: `the firm supplies the platform's operator ${nameList(eco.graph, operators).en}`,
-            }
-          : { zh: '企业不为平台运营方配套', en: "the firm does not supply the platform's operator" },
-        OPENNESS_NAME[p.openness]
-          ? {
-              zh: `平台登记为“${OPENNESS_NAME[p.openness]?.zh}”`,
-              en: `the platform is declared ${OPENNESS_NAME[p.openness]?.en}`,
-            }
-          : { zh: '平台开放状态未知', en: 'openness unknown' },
-        p.capacity
-          ? {
-              zh: `已服务${p.served}家企业，容量${p.capacity}`,
-              en: `serves ${plural(p.served, 'firm')} of a capacity of ${p.capacity}`,
-            }
-          : { zh: `已服务${p.served}家企业`, en: `serves ${plural(p.served, 'firm')}` },
-      ];
-      result.push(suggestion('OPENS_TO', platform, firm, scored, OPENS_TO_FACTORS, OPENS_TO_WEIGHTS, notes));
-    }
+    top.drain(firm, kept);
   }
-  return result;
+
+  const describe = (scored: Scored): Suggestion => {
+    const firm = scored.gap;
+    const platform = scored.candidate;
+    const { chains, parks, districts, leaders, offered } = firmContext(eco, firm);
+    const p = byKey.get(platform) as PlatformInfo;
+    const chain = shares(chains, p.chains);
+    const match = bestCoverage(p.domains, offered);
+    const park = shares(parks, p.parks);
+    const district = shares(districts, p.districts);
+    const operators = p.operators.filter((l) => leaders.has(l)).sort(compareKeys);
+    const notes: Bilingual[] = [
+      chain
+        ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
+        : { zh: '不在同一产业链', en: 'not in the same chain' },
+      match.tag
+        ? {
+            zh: `企业能力与平台方向“${match.tag}”相符（${percent(match.value)}）`,
+            en: `the firm's capabilities match the platform's domain '${match.tag}' (${percent(match.value)})`,
+          }
+        : { zh: '企业能力与平台方向无共同之处', en: "no capability matches the platform's domains" },
+      park
+        ? { zh: `同在${nameList(eco.graph, [park]).zh}`, en: `both in ${nameList(eco.graph, [park]).en}` }
+        : district
+          ? { zh: `同在${district}`, en: `both in ${district}` }
+          : { zh: '不在同一园区或区县', en: 'not in the same park or district' },
+      operators.length > 0
+        ? {
+            zh: `企业为平台运营方${nameList(eco.graph, operators).zh}配套`,
+            en: `the firm supplies the platform's operator ${nameList(eco.graph, operators).en}`,
+          }
+        : { zh: '企业不为平台运营方配套', en: "the firm does not supply the platform's operator" },
+      OPENNESS_NAME[p.openness]
+        ? {
+            zh: `平台登记为“${OPENNESS_NAME[p.openness]?.zh}”`,
+            en: `the platform is declared ${OPENNESS_NAME[p.openness]?.en}`,
+          }
+        : { zh: '平台开放状态未知', en: 'openness unknown' },
+      p.capacity
+        ? {
+            zh: `已服务${p.served}家企业，容量${p.capacity}`,
+            en: `serves ${plural(p.served, 'firm')} of a capacity of ${p.capacity}`,
+          }
+        : { zh: `已服务${p.served}家企业`, en: `serves ${plural(p.served, 'firm')}` },
+    ];
+    return suggestion('OPENS_TO', platform, firm, scored, OPENS_TO_FACTORS, OPENS_TO_WEIGHTS, notes);
+  };
+  return { type: 'OPENS_TO', kept, describe };
 }

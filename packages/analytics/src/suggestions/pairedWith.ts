@@ -31,7 +31,7 @@ import {
 } from '../ecosystem.js';
 import { hostedFirms } from '../gaps/pairingGaps.js';
 import { nameList, percent } from '../text.js';
-import type { Scored } from './common.js';
+import type { Candidates, Scored } from './common.js';
 import { districtsOf, keepTop, scoreOf, shares, suggestion } from './common.js';
 import type { Suggestion } from './types.js';
 
@@ -68,31 +68,31 @@ export function parkNeeds(eco: Ecosystem, park: string): Record<string, number> 
   };
 }
 
+interface ServiceInfo {
+  chains: readonly string[];
+  parks: readonly string[];
+  districts: string[];
+  areas: string[];
+  load: number;
+}
+
 function listIn(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-export function pairedWithSuggestionsOf(
+/** The PAIRED_WITH candidates of every unpaired park (see the module comment). */
+export function pairedWithCandidates(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   perGap: number,
-): Suggestion[] {
+): Candidates {
   const services = ofKind(eco, 'ServiceInstitution');
   const byChain = new Map<string, string[]>();
   const byPark = new Map<string, string[]>();
   const byDistrict = new Map<string, string[]>();
-  const info = new Map<
-    string,
-    {
-      chains: readonly string[];
-      parks: readonly string[];
-      districts: string[];
-      areas: string[];
-      load: number;
-    }
-  >();
+  const info = new Map<string, ServiceInfo>();
   for (const service of services) {
     const s = {
       chains: chainsOfEntity(eco, service),
@@ -109,7 +109,7 @@ export function pairedWithSuggestionsOf(
     for (const district of s.districts) listIn(byDistrict, district, service);
   }
 
-  const result: Suggestion[] = [];
+  const kept: Scored[] = [];
   for (const park of ofKind(eco, 'SciencePark')) {
     if (isPaired(eco, park) || !inChain(park)) continue;
     const chains = chainScope(eco, park);
@@ -124,7 +124,7 @@ export function pairedWithSuggestionsOf(
     for (const s of planned) if (info.has(s)) candidates.add(s);
     const pool = candidates.size > 0 ? candidates : services;
 
-    const kept: Scored[] = [];
+    const top: Scored[] = [];
     for (const service of pool) {
       const s = info.get(service);
       if (!s) continue;
@@ -137,44 +137,42 @@ export function pairedWithSuggestionsOf(
         1 / (1 + s.load),
         planned.has(service) ? 1 : 0,
       ];
-      keepTop(
-        kept,
-        { gap: park, candidate: service, values, score: scoreOf(values, PAIRED_WITH_WEIGHTS) },
-        perGap,
-      );
+      keepTop(top, park, service, values, scoreOf(values, PAIRED_WITH_WEIGHTS), perGap);
     }
-
-    for (const scored of kept) {
-      const service = scored.candidate;
-      const s = info.get(service);
-      if (!s) continue;
-      const chain = shares(chains, s.chains);
-      const areas = s.areas.map((a) => AREA_NAMES[a] ?? { zh: a, en: a });
-      const notes: Bilingual[] = [
-        {
-          zh: `服务领域${areas.map((a) => a.zh).join('、') || '未知'}覆盖园区需求的${percent(scored.values[0] ?? 0)}`,
-          en: `its service areas (${areas.map((a) => a.en).join(', ') || 'none'}) cover ${percent(scored.values[0] ?? 0)} of the park's needs`,
-        },
-        chain
-          ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
-          : { zh: '不在同一产业链', en: 'not in the same chain' },
-        s.parks.includes(park)
-          ? { zh: '位于该园区内', en: 'located in the park' }
-          : district && s.districts.includes(district)
-            ? { zh: `同在${district}`, en: `both in ${district}` }
-            : { zh: '不在该园区或同一区县', en: 'not in the park or its district' },
-        {
-          zh: `已与${s.load}个园区结对`,
-          en: `already paired with ${s.load} ${s.load === 1 ? 'park' : 'parks'}`,
-        },
-        planned.has(service)
-          ? { zh: '双方结对已在计划中', en: 'a pairing of the two is already planned' }
-          : { zh: '尚无结对计划', en: 'no pairing planned yet' },
-      ];
-      result.push(
-        suggestion('PAIRED_WITH', service, park, scored, PAIRED_WITH_FACTORS, PAIRED_WITH_WEIGHTS, notes),
-      );
-    }
+    for (const scored of top) kept.push(scored);
   }
-  return result;
+
+  const describe = (scored: Scored): Suggestion => {
+    const park = scored.gap;
+    const service = scored.candidate;
+    const s = info.get(service) as ServiceInfo;
+    const chains = chainScope(eco, park);
+    const district = stringAttribute(eco, park, 'district');
+    const planned = proposedOf(eco, 'PAIRED_WITH', park).includes(service);
+    const chain = shares(chains, s.chains);
+    const areas = s.areas.map((a) => AREA_NAMES[a] ?? { zh: a, en: a });
+    const notes: Bilingual[] = [
+      {
+        zh: `服务领域${areas.map((a) => a.zh).join('、') || '未知'}覆盖园区需求的${percent(scored.values[0] ?? 0)}`,
+        en: `its service areas (${areas.map((a) => a.en).join(', ') || 'none'}) cover ${percent(scored.values[0] ?? 0)} of the park's needs`,
+      },
+      chain
+        ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
+        : { zh: '不在同一产业链', en: 'not in the same chain' },
+      s.parks.includes(park)
+        ? { zh: '位于该园区内', en: 'located in the park' }
+        : district && s.districts.includes(district)
+          ? { zh: `同在${district}`, en: `both in ${district}` }
+          : { zh: '不在该园区或同一区县', en: 'not in the park or its district' },
+      {
+        zh: `已与${s.load}个园区结对`,
+        en: `already paired with ${s.load} ${s.load === 1 ? 'park' : 'parks'}`,
+      },
+      planned
+        ? { zh: '双方结对已在计划中', en: 'a pairing of the two is already planned' }
+        : { zh: '尚无结对计划', en: 'no pairing planned yet' },
+    ];
+    return suggestion('PAIRED_WITH', service, park, scored, PAIRED_WITH_FACTORS, PAIRED_WITH_WEIGHTS, notes);
+  };
+  return { type: 'PAIRED_WITH', kept, describe };
 }

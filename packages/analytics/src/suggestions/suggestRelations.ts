@@ -10,15 +10,17 @@
  * kept, then every kept suggestion is ranked by score (desc), then type (in SUGGESTION_TYPES
  * order), `from`, `to`, and the first `limit` are returned. Each carries its factors (value,
  * weight and a bilingual note) and the gap type it closes. The same graph gives the same list.
+ * Candidates are scored on plain numbers; notes are written only for the suggestions returned.
  */
 import { buildEcosystem } from '../ecosystem.js';
-import { appendTo, chainFilter } from '../gaps/common.js';
+import { chainFilter } from '../gaps/common.js';
 import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
 import { assertGraph, checkInteger, checkOptions, fail } from '../validate.js';
-import { investsInSuggestionsOf } from './investsIn.js';
-import { opensToSuggestionsOf } from './opensTo.js';
-import { pairedWithSuggestionsOf } from './pairedWith.js';
+import type { Candidates, Scored } from './common.js';
+import { investsInCandidates } from './investsIn.js';
+import { opensToCandidates } from './opensTo.js';
+import { pairedWithCandidates } from './pairedWith.js';
 import type { Suggestion, SuggestionType } from './types.js';
 import { SUGGESTION_TYPES } from './types.js';
 
@@ -58,11 +60,39 @@ export function suggestRelations(graph: AbstractGraph, options?: SuggestRelation
   checkInteger(MODULE, 'perGap', perGap, 1);
   const eco = buildEcosystem(graph);
   const inChain = chainFilter(MODULE, eco, chain);
-  const items: Suggestion[] = [];
-  if (type === undefined || type === 'OPENS_TO') appendTo(items, opensToSuggestionsOf(eco, inChain, perGap));
-  if (type === undefined || type === 'PAIRED_WITH')
-    appendTo(items, pairedWithSuggestionsOf(eco, inChain, perGap));
-  if (type === undefined || type === 'INVESTS_IN')
-    appendTo(items, investsInSuggestionsOf(eco, inChain, perGap));
-  return items.sort(compareSuggestions).slice(0, limit);
+  const makers: Candidates[] = [];
+  if (type === undefined || type === 'OPENS_TO') makers.push(opensToCandidates(eco, inChain, perGap));
+  if (type === undefined || type === 'PAIRED_WITH') makers.push(pairedWithCandidates(eco, inChain, perGap));
+  if (type === undefined || type === 'INVESTS_IN') makers.push(investsInCandidates(eco, inChain, perGap));
+
+  // The order of compareSuggestions on the scored candidates (from = candidate, to = gap).
+  type Ranked = { maker: Candidates; scored: Scored; type: number };
+  const compare = (a: Ranked, b: Ranked) =>
+    b.scored.score - a.scored.score ||
+    a.type - b.type ||
+    compareKeys(a.scored.candidate, b.scored.candidate) ||
+    compareKeys(a.scored.gap, b.scored.gap);
+  const ranked: Ranked[] = [];
+  for (const maker of makers) {
+    const rank = SUGGESTION_TYPES.indexOf(maker.type);
+    for (const scored of maker.kept) ranked.push({ maker, scored, type: rank });
+  }
+  return firstOf(ranked, limit, compare).map(({ maker, scored }) => maker.describe(scored));
+}
+
+/** The first `limit` items by `compare`: a sorted selection when few are asked for, else a sort. */
+function firstOf<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (limit === 0) return [];
+  if (limit * 8 >= items.length) return items.sort(compare).slice(0, limit);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit) {
+      if (compare(item, kept[limit - 1] as T) >= 0) continue;
+      kept.pop();
+    }
+    let i = kept.length;
+    while (i > 0 && compare(item, kept[i - 1] as T) < 0) i -= 1;
+    kept.splice(i, 0, item);
+  }
+  return kept;
 }
