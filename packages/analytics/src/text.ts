@@ -8,12 +8,16 @@ import { namesOf } from './graph.js';
 
 /** Names of up to `max` nodes, then "and N more" / "等N个". */
 export function nameList(graph: AbstractGraph, nodes: readonly string[], max = 2): Bilingual {
-  const shown = nodes.slice(0, max).map((node) => namesOf(graph, node));
-  const rest = nodes.length - shown.length;
-  return {
-    zh: shown.map((n) => n.zh).join('、') + (rest > 0 ? `等${nodes.length}个` : ''),
-    en: shown.map((n) => n.en).join(', ') + (rest > 0 ? ` and ${rest} more` : ''),
-  };
+  let zh = '';
+  let en = '';
+  const shown = Math.min(max, nodes.length);
+  for (let i = 0; i < shown; i += 1) {
+    const name = namesOf(graph, nodes[i] as string);
+    zh = i === 0 ? name.zh : `${zh}、${name.zh}`;
+    en = i === 0 ? name.en : `${en}, ${name.en}`;
+  }
+  const rest = nodes.length - shown;
+  return rest > 0 ? { zh: `${zh}等${nodes.length}个`, en: `${en} and ${rest} more` } : { zh, en };
 }
 
 /** Quoted tags, up to `max`, then "and N more". */
@@ -33,10 +37,14 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 
 /** Joins clauses into one sentence per language: "；" in Chinese, "; " in English. */
 export function sentence(clauses: readonly Bilingual[]): Bilingual {
-  return {
-    zh: clauses.map((c) => c.zh).join('；'),
-    en: clauses.map((c) => c.en).join('; '),
-  };
+  let zh = '';
+  let en = '';
+  for (let i = 0; i < clauses.length; i += 1) {
+    const clause = clauses[i] as Bilingual;
+    zh = i === 0 ? clause.zh : `${zh}；${clause.zh}`;
+    en = i === 0 ? clause.en : `${en}; ${clause.en}`;
+  }
+  return { zh, en };
 }
 
 /** Rounds to 4 decimals so that scores and severities print and compare cleanly. */

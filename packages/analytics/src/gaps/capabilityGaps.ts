@@ -43,6 +43,36 @@ export function firmsByCapability(eco: Ecosystem): Map<string, string[]> {
   return byTag;
 }
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/**
+ * Per chain leader (or any customer), the capabilities private firms actively supply it with,
+ * normalised: the SUPPLIES `capability`, or when the relation names none, every one of the
+ * supplier's `capabilities`. One pass over the active SUPPLIES relations, once per index.
+ */
+export function suppliedByLeader(eco: Ecosystem): Map<string, Set<string>> {
+  const key = 'suppliedByLeader';
+  const known = eco.cache.get(key) as Map<string, Set<string>> | undefined;
+  if (known) return known;
+  const byLeader = new Map<string, Set<string>>();
+  const { supplies, nodes } = eco;
+  for (let k = 0; k < supplies.source.length; k += 1) {
+    const source = nodes[supplies.source[k] ?? 0] as string;
+    if (eco.kind.get(source) !== 'PrivateFirm') continue;
+    const target = nodes[supplies.target[k] ?? 0] as string;
+    let set = byLeader.get(target);
+    if (!set) {
+      set = new Set();
+      byLeader.set(target, set);
+    }
+    const capability = supplies.capability[k] ?? '';
+    if (capability.trim() !== '') set.add(normaliseTag(capability));
+    else for (const tag of tagsAttribute(eco, source, 'capabilities')) set.add(normaliseTag(tag));
+  }
+  eco.cache.set(key, byLeader);
+  return byLeader;
+}
+
 export interface LeaderNeeds {
   needs: string[];
   sourced: string[];
@@ -57,16 +87,7 @@ export function leaderNeeds(eco: Ecosystem, leader: string): LeaderNeeds {
     const norm = normaliseTag(tag);
     if (!needs.has(norm)) needs.set(norm, tag);
   }
-  const supplied = new Set<string>();
-  eco.graph.forEachInEdge(leader, (_edge, attributes, source) => {
-    if (attributes.type !== 'SUPPLIES' || eco.kind.get(source) !== 'PrivateFirm') return;
-    if (attributes.status !== undefined && attributes.status !== 'active') return;
-    if (typeof attributes.capability === 'string' && attributes.capability.trim() !== '') {
-      supplied.add(normaliseTag(attributes.capability));
-    } else {
-      for (const tag of tagsAttribute(eco, source, 'capabilities')) supplied.add(normaliseTag(tag));
-    }
-  });
+  const supplied = suppliedByLeader(eco).get(leader) ?? EMPTY_SET;
   const offered = firmsByCapability(eco);
   const result: LeaderNeeds = { needs: [], sourced: [], unsourced: [], missing: [] };
   for (const [norm, tag] of [...needs].sort((a, b) => compareKeys(a[0], b[0]))) {

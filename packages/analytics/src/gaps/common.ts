@@ -48,7 +48,10 @@ export function gapItem(
   reasons: GapItem['reasons'],
   involved: Iterable<string>,
 ): GapItem {
-  const others = [...new Set(involved)].filter((id) => id !== entity).sort(compareKeys);
+  // Distinct, sorted, without the entity itself (the lists are short).
+  const sorted = [...involved].sort(compareKeys);
+  const others: string[] = [];
+  for (const id of sorted) if (id !== entity && id !== others[others.length - 1]) others.push(id);
   return { type, entity, severity: round4(Math.min(1, Math.max(0, severity))), reasons, involved: others };
 }
 

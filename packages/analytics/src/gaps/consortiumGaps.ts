@@ -13,6 +13,7 @@
  */
 import type { Ecosystem } from '../ecosystem.js';
 import {
+  chainScope,
   chainsOfEntity,
   consortiaByChain,
   inOf,
@@ -36,50 +37,100 @@ export function normaliseTag(tag: string): string {
 /** Chains of the firm that have consortia, and those of them whose consortia the firm is in none of. */
 export function consortiumStanding(eco: Ecosystem, firm: string): { eligible: string[]; excluded: string[] } {
   const byChain = consortiaByChain(eco);
-  const memberships = new Set(outOf(eco, 'MEMBER_OF', firm));
   const eligible: string[] = [];
   const excluded: string[] = [];
-  for (const chain of chainsOfEntity(eco, firm)) {
+  const chains = chainsOfEntity(eco, firm);
+  if (chains.length === 0) return { eligible, excluded };
+  // A chain's consortia are the consortia whose chain scope holds it, so the firm is in one of
+  // them when one of its memberships counts in the chain.
+  const memberships = outOf(eco, 'MEMBER_OF', firm).filter((c) => eco.kind.get(c) === 'Consortium');
+  for (const chain of chains) {
     const consortia = byChain.get(chain);
     if (!consortia || consortia.length === 0) continue;
     eligible.push(chain);
-    if (!consortia.some((c) => memberships.has(c))) excluded.push(chain);
+    if (!memberships.some((c) => chainScope(eco, c).includes(chain))) excluded.push(chain);
   }
   return { eligible, excluded };
+}
+
+/** Per chain, the chain's consortia by normalised focus tag and by leader (lists sorted). */
+interface ChainConsortia {
+  byFocus: Map<string, string[]>;
+  byLeader: Map<string, string[]>;
+}
+
+function listIn(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Distinct keys of several sorted lists, sorted. */
+function union(lists: readonly (readonly string[])[]): string[] {
+  if (lists.length === 0) return [];
+  if (lists.length === 1) return [...(lists[0] as readonly string[])];
+  return [...new Set(lists.flat())].sort(compareKeys);
 }
 
 export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
   const byChain = consortiaByChain(eco);
   const focusOf = new Map<string, string[]>();
   const leadersOf = new Map<string, readonly string[]>();
-  for (const consortium of ofKind(eco, 'Consortium')) {
-    focusOf.set(consortium, tagsAttribute(eco, consortium, 'focus').map(normaliseTag));
-    leadersOf.set(consortium, inOf(eco, 'LEADS', consortium));
+  const indexes = new Map<string, ChainConsortia>();
+  for (const [chain, consortia] of byChain) {
+    const index: ChainConsortia = { byFocus: new Map(), byLeader: new Map() };
+    for (const consortium of consortia) {
+      let focus = focusOf.get(consortium);
+      if (!focus) {
+        focus = tagsAttribute(eco, consortium, 'focus').map(normaliseTag);
+        focusOf.set(consortium, focus);
+        leadersOf.set(consortium, inOf(eco, 'LEADS', consortium));
+      }
+      // Consortia come in key order, so every list stays sorted.
+      for (const tag of focus) listIn(index.byFocus, tag, consortium);
+      for (const leader of leadersOf.get(consortium) ?? []) listIn(index.byLeader, leader, consortium);
+    }
+    indexes.set(chain, index);
   }
   const items: GapItem[] = [];
   for (const firm of ofKind(eco, 'PrivateFirm')) {
     if (!inChain(firm)) continue;
     const { excluded } = consortiumStanding(eco, firm);
     if (excluded.length === 0) continue;
-    const consortia = [...new Set(excluded.flatMap((chain) => byChain.get(chain) ?? []))].sort(compareKeys);
-    const leaders = new Set(leadersSupplied(eco, firm));
-    const ledBySupplied = consortia.filter((c) => (leadersOf.get(c) ?? []).some((l) => leaders.has(l)));
+    const consortia = union(excluded.map((chain) => byChain.get(chain) ?? []));
+    const leaders = leadersSupplied(eco, firm);
     const capabilities = new Map(tagsAttribute(eco, firm, 'capabilities').map((t) => [normaliseTag(t), t]));
-    const matching = consortia.filter((c) => (focusOf.get(c) ?? []).some((f) => capabilities.has(f)));
-    const matchedTags = [
-      ...new Set(
-        matching.flatMap((c) =>
-          (focusOf.get(c) ?? []).map((f) => capabilities.get(f)).filter((t): t is string => t !== undefined),
-        ),
-      ),
-    ].sort(compareKeys);
+    // The firm's excluded chains' consortia led by a leader it supplies, and those whose focus
+    // is one of its capabilities, through the chain indexes (both sorted, like `consortia`).
+    const led: string[][] = [];
+    const matched: string[][] = [];
+    const matchedTagSet = new Set<string>();
+    for (const chain of excluded) {
+      const index = indexes.get(chain);
+      if (!index) continue;
+      for (const leader of leaders) {
+        const list = index.byLeader.get(leader);
+        if (list) led.push(list);
+      }
+      for (const [norm, tag] of capabilities) {
+        const list = index.byFocus.get(norm);
+        if (!list) continue;
+        matched.push(list);
+        matchedTagSet.add(tag);
+      }
+    }
+    const ledBySupplied = union(led);
+    const matching = union(matched);
+    const matchedTags = [...matchedTagSet].sort(compareKeys);
     const severity = 0.4 + (ledBySupplied.length > 0 ? 0.3 : 0) + (matching.length > 0 ? 0.3 : 0);
 
     const chainNames = nameList(eco.graph, excluded);
     const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
     if (ledBySupplied.length > 0) {
+      const supplied = new Set(leaders);
       const leaderIds = [...new Set(ledBySupplied.flatMap((c) => leadersOf.get(c) ?? []))]
-        .filter((l) => leaders.has(l))
+        .filter((l) => supplied.has(l))
         .sort(compareKeys);
       const l = nameList(eco.graph, leaderIds);
       const c = nameList(eco.graph, ledBySupplied);
