@@ -21,7 +21,8 @@
  * Network measures run on the active ties (TIE_TYPES) between the nodes that have at least one:
  * Gould–Fernandez brokerage (directed, see `brokerage.ts` for the direction convention), Burt's
  * constraint (undirected projection), betweenness and Louvain communities (`computeMeasures`,
- * exact betweenness up to `betweennessExactMax` nodes, seeded sampling above). `brokers` ranks
+ * exact betweenness up to `betweennessExactMax` nodes, seeded sampling above, with fewer sources
+ * above `betweennessSampledMax` nodes: see computeMeasures for the rule and its accuracy). `brokers` ranks
  * nodes by SOE–private pairs brokered, then by all pairs brokered, then betweenness, then key.
  * `bridges` groups the ties whose ends lie in different communities by community pair.
  */
@@ -142,6 +143,8 @@ export interface IndicatorsOptions {
   betweennessExactMax?: number;
   /** Sources of sampled betweenness. Default 200. */
   betweennessSamples?: number;
+  /** Largest node count sampled from `betweennessSamples` sources. Default 20,000. */
+  betweennessSampledMax?: number;
   /** Seed of betweenness sampling and Louvain. Default 1. */
   seed?: number;
   /** Louvain resolution. Default 1. */
@@ -154,6 +157,7 @@ export const INDICATORS_DEFAULTS = {
   bridgeEdgesPerPair: 5,
   betweennessExactMax: 2000,
   betweennessSamples: 200,
+  betweennessSampledMax: 20_000,
   seed: 1,
   louvainResolution: 1,
 } as const;
@@ -166,6 +170,7 @@ function resolveOptions(options: IndicatorsOptions | undefined) {
   checkInteger(MODULE, 'bridgeEdgesPerPair', resolved.bridgeEdgesPerPair, 0);
   checkInteger(MODULE, 'betweennessExactMax', resolved.betweennessExactMax, 0);
   checkInteger(MODULE, 'betweennessSamples', resolved.betweennessSamples, 1);
+  checkInteger(MODULE, 'betweennessSampledMax', resolved.betweennessSampledMax, 1);
   if (!Number.isInteger(resolved.seed))
     fail(MODULE, `option seed must be an integer, got ${String(resolved.seed)}.`);
   checkPositive(MODULE, 'louvainResolution', resolved.louvainResolution);
@@ -302,6 +307,7 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
       measures: ['degree', 'betweenness', 'communities'],
       betweennessExactMax: resolved.betweennessExactMax,
       betweennessSamples: resolved.betweennessSamples,
+      betweennessSampledMax: resolved.betweennessSampledMax,
       seed: resolved.seed,
       louvainResolution: resolved.louvainResolution,
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, reversed, twoTriangles } from '../fixtures/graphs.js';
-import { computeMeasures } from './computeMeasures.js';
+import { betweennessSources, computeMeasures } from './computeMeasures.js';
 
 describe('computeMeasures', () => {
   it('computes every measure on the undirected simple projection (two triangles, by hand)', () => {
@@ -78,6 +78,24 @@ describe('computeMeasures', () => {
     expect(measures.samples).toBe(6);
     expect(measures.betweenness.c).toBeCloseTo(0.6, 10);
     expect(measures.betweenness.a).toBeCloseTo(0, 10);
+  });
+
+  it('samples fewer betweenness sources above betweennessSampledMax nodes, never fewer than 50', () => {
+    expect(betweennessSources(10_000, 200, 20_000)).toBe(200);
+    expect(betweennessSources(20_000, 200, 20_000)).toBe(200);
+    expect(betweennessSources(40_000, 200, 20_000)).toBe(100);
+    expect(betweennessSources(90_644, 200, 20_000)).toBe(50);
+    expect(betweennessSources(400_000, 200, 20_000)).toBe(50);
+    // Never more sources than nodes, and never more than asked for.
+    expect(betweennessSources(120, 200, 20_000)).toBe(120);
+    expect(betweennessSources(90_000, 30, 20_000)).toBe(30);
+    const measures = computeMeasures(twoTriangles(), {
+      measures: ['betweenness'],
+      betweennessExactMax: 1,
+      betweennessSamples: 4,
+      betweennessSampledMax: 2,
+    });
+    expect(measures.samples).toBe(4);
   });
 
   it('does not depend on insertion order or display attributes', () => {

