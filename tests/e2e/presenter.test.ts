@@ -217,6 +217,7 @@ describe('presenting in Chromium', () => {
     const canvas = await page.getByTestId('graph-canvas').boundingBox();
     expect(stats.width).toBe(3 * (canvas?.width ?? 0));
     expect(stats.foreground).toBeGreaterThan(0.02);
+    await page.getByTestId('export-menu').locator('summary').click(); // a choice folds the menu
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     const text = (await saved(svg, 'view.svg')).toString('utf8');
     expect(

@@ -7,6 +7,7 @@
 import type { Presentation, PresentationStep, SavedView } from '@innograph/model';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api.js';
+import { useStoredList } from './useStoredList.js';
 
 export interface Presenting {
   presentation: Presentation;
@@ -59,43 +60,12 @@ export function stepKey(key: string): 'next' | 'previous' | 'first' | 'last' | '
 
 export function usePresentations(options: PresentationsOptions): PresentationsController {
   const { api } = options;
-  const [items, setItems] = useState<Presentation[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { items, busy, error, refresh, run } = useStoredList(useCallback(() => api.presentations(), [api]));
   const [presenting, setPresenting] = useState<Presenting | null>(null);
   const showRef = useRef(options.show);
   showRef.current = options.show;
   const presentingRef = useRef(presenting);
   presentingRef.current = presenting;
-
-  const refresh = useCallback(async () => {
-    try {
-      setItems((await api.presentations()).items);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const run = useCallback(
-    async <T>(work: () => Promise<T>): Promise<T | null> => {
-      setBusy(true);
-      setError(null);
-      try {
-        return await work();
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-        return null;
-      } finally {
-        setBusy(false);
-        void refresh();
-      }
-    },
-    [refresh],
-  );
 
   const create = useCallback(
     (name: string) => run(() => api.createPresentation({ name, steps: [] })),

@@ -10,9 +10,10 @@ import {
   type SavedViewSummary,
   type ViewState,
 } from '@innograph/model';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { ApiClient } from '../api.js';
 import type { EcoGraph } from '../graph/graph.js';
+import { useStoredList } from './useStoredList.js';
 
 export interface SavedViewsOptions {
   api: ApiClient;
@@ -60,40 +61,9 @@ function xy(graph: EcoGraph, node: string): [number, number] {
 
 export function useSavedViews(options: SavedViewsOptions): SavedViewsController {
   const { api } = options;
-  const [items, setItems] = useState<SavedViewSummary[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { items, busy, error, refresh, run } = useStoredList(useCallback(() => api.views(), [api]));
   const optionsRef = useRef(options);
   optionsRef.current = options;
-
-  const refresh = useCallback(async () => {
-    try {
-      setItems((await api.views()).items);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const run = useCallback(
-    async <T>(work: () => Promise<T>): Promise<T | null> => {
-      setBusy(true);
-      setError(null);
-      try {
-        return await work();
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-        return null;
-      } finally {
-        setBusy(false);
-        void refresh();
-      }
-    },
-    [refresh],
-  );
 
   const snapshot = useCallback(() => {
     const { graph, current, visible } = optionsRef.current;
