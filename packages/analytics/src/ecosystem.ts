@@ -78,6 +78,8 @@ export interface Ecosystem {
   /** Node keys of each kind, sorted. */
   byKind: Map<string, string[]>;
   kind: Map<string, string>;
+  /** Kind by node number ('' when the node has none). */
+  kindOf: string[];
   ownership: Map<string, OwnershipGroup>;
   /** Relation type → code (the `t` of `Adjacency`). */
   typeCode: Map<string, number>;
@@ -332,6 +334,7 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
     index,
     byKind,
     kind,
+    kindOf: kinds,
     ownership,
     typeCode,
     activeOut: adjacencyOf(buckets, n, active, outBucket, activeTarget.subarray(0, active)),
@@ -357,15 +360,26 @@ export function bucketOf(eco: Ecosystem, type: string, node: string): number {
   return code === undefined || i === undefined ? -1 : code * eco.nodes.length + i;
 }
 
-/** Node keys of one bucket (sorted), or the shared empty list. */
-function keysOf(eco: Ecosystem, adjacency: Adjacency, bucket: number): readonly string[] {
+function isOneOf(kind: string, kinds: string | readonly string[]): boolean {
+  return typeof kinds === 'string' ? kind === kinds : kinds.includes(kind);
+}
+
+/** Node keys of one bucket (sorted), of the given kinds when asked, or the shared empty list. */
+function keysOf(
+  eco: Ecosystem,
+  adjacency: Adjacency,
+  bucket: number,
+  kinds?: string | readonly string[],
+): readonly string[] {
   if (bucket < 0) return EMPTY;
-  const from = adjacency.starts[bucket] ?? 0;
-  const to = adjacency.starts[bucket + 1] ?? 0;
-  if (from === to) return EMPTY;
-  const keys = new Array<string>(to - from);
-  for (let k = from; k < to; k += 1) keys[k - from] = eco.nodes[adjacency.list[k] ?? 0] as string;
-  return keys;
+  let keys: string[] | null = null;
+  for (let k = adjacency.starts[bucket] ?? 0, to = adjacency.starts[bucket + 1] ?? 0; k < to; k += 1) {
+    const j = adjacency.list[k] ?? 0;
+    if (kinds !== undefined && !isOneOf(eco.kindOf[j] as string, kinds)) continue;
+    keys ??= [];
+    keys.push(eco.nodes[j] as string);
+  }
+  return keys ?? EMPTY;
 }
 
 /** Does a node of the bucket have the kind (or one of the kinds)? */
@@ -377,20 +391,29 @@ function anyOfKind(
 ): boolean {
   if (bucket < 0) return false;
   for (let k = adjacency.starts[bucket] ?? 0, to = adjacency.starts[bucket + 1] ?? 0; k < to; k += 1) {
-    const other = eco.kind.get(eco.nodes[adjacency.list[k] ?? 0] as string) ?? '';
-    if (typeof kinds === 'string' ? other === kinds : kinds.includes(other)) return true;
+    if (isOneOf(eco.kindOf[adjacency.list[k] ?? 0] as string, kinds)) return true;
   }
   return false;
 }
 
-/** Sorted targets of the node's active relations of `type`. */
-export function outOf(eco: Ecosystem, type: RelationKind, node: string): readonly string[] {
-  return keysOf(eco, eco.activeOut, bucketOf(eco, type, node));
+/** Sorted targets of the node's active relations of `type` (of the given kinds when asked). */
+export function outOf(
+  eco: Ecosystem,
+  type: RelationKind,
+  node: string,
+  kinds?: EntityKind | readonly EntityKind[],
+): readonly string[] {
+  return keysOf(eco, eco.activeOut, bucketOf(eco, type, node), kinds);
 }
 
-/** Sorted sources of active relations of `type` into the node. */
-export function inOf(eco: Ecosystem, type: RelationKind, node: string): readonly string[] {
-  return keysOf(eco, eco.activeIn, bucketOf(eco, type, node));
+/** Sorted sources of active relations of `type` into the node (of the given kinds when asked). */
+export function inOf(
+  eco: Ecosystem,
+  type: RelationKind,
+  node: string,
+  kinds?: EntityKind | readonly EntityKind[],
+): readonly string[] {
+  return keysOf(eco, eco.activeIn, bucketOf(eco, type, node), kinds);
 }
 
 /** Both ends: for symmetric relations such as PAIRED_WITH, stored either way. */
@@ -402,9 +425,14 @@ export function bothOf(eco: Ecosystem, type: RelationKind, node: string): readon
   return [...new Set([...out, ...into])].sort(compareKeys);
 }
 
-/** Other ends of planned relations of `type` (either direction). */
-export function proposedOf(eco: Ecosystem, type: RelationKind, node: string): readonly string[] {
-  return keysOf(eco, eco.proposed, bucketOf(eco, type, node));
+/** Other ends of planned relations of `type` (either direction), of the given kinds when asked. */
+export function proposedOf(
+  eco: Ecosystem,
+  type: RelationKind,
+  node: string,
+  kinds?: EntityKind | readonly EntityKind[],
+): readonly string[] {
+  return keysOf(eco, eco.proposed, bucketOf(eco, type, node), kinds);
 }
 
 export function ofKind(eco: Ecosystem, kind: EntityKind): readonly string[] {
@@ -421,24 +449,42 @@ export function chainsOfEntity(eco: Ecosystem, node: string): readonly string[] 
   if (i === undefined) return EMPTY;
   const known = eco.chainLists[i];
   if (known) return known;
-  const chains =
-    eco.kind.get(node) === 'IndustryChain'
-      ? [node]
-      : membershipsOf(eco, outOf(eco, 'BELONGS_TO', node), 'IndustryChain');
+  const chains = eco.kindOf[i] === 'IndustryChain' ? [node] : outOf(eco, 'BELONGS_TO', node, 'IndustryChain');
   eco.chainLists[i] = chains;
   return chains;
 }
 
-/** Active LOCATED_IN parks of the node. */
-export function parksOfEntity(eco: Ecosystem, node: string): readonly string[] {
-  return membershipsOf(eco, outOf(eco, 'LOCATED_IN', node), 'SciencePark');
+/**
+ * Entities grouped by their first chain (chains in key order, entities in key order within a
+ * chain, those in no chain last). For loops whose result does not depend on the order (items
+ * sorted afterwards, a top list per entity): a chain's entities one after another touch the
+ * same chain-level data (the chain's platforms, funds, leaders, consortia), which then stays in
+ * cache. At 100,000 entities that made the OPENS_TO scoring five times faster.
+ */
+export function byFirstChain(eco: Ecosystem, entities: Iterable<string>): string[] {
+  const groups = new Map<string, string[]>();
+  const none: string[] = [];
+  for (const entity of entities) {
+    const chain = chainsOfEntity(eco, entity)[0];
+    if (chain === undefined) {
+      none.push(entity);
+      continue;
+    }
+    const group = groups.get(chain);
+    if (group) group.push(entity);
+    else groups.set(chain, [entity]);
+  }
+  const ordered: string[] = [];
+  for (const chain of [...groups.keys()].sort(compareKeys)) {
+    for (const entity of (groups.get(chain) as string[]).sort(compareKeys)) ordered.push(entity);
+  }
+  for (const entity of none.sort(compareKeys)) ordered.push(entity);
+  return ordered;
 }
 
-function membershipsOf(eco: Ecosystem, targets: readonly string[], kind: EntityKind): readonly string[] {
-  if (targets.length === 0) return EMPTY;
-  if (targets.every((target) => eco.kind.get(target) === kind)) return targets;
-  const kept = targets.filter((target) => eco.kind.get(target) === kind);
-  return kept.length === 0 ? EMPTY : kept;
+/** Active LOCATED_IN parks of the node. */
+export function parksOfEntity(eco: Ecosystem, node: string): readonly string[] {
+  return outOf(eco, 'LOCATED_IN', node, 'SciencePark');
 }
 
 function cached<T>(eco: Ecosystem, key: string, compute: () => T): T {
@@ -524,8 +570,8 @@ export function isFunded(eco: Ecosystem, firm: string): boolean {
 }
 
 /** Chain leaders the firm actively supplies. */
-export function leadersSupplied(eco: Ecosystem, firm: string): string[] {
-  return outOf(eco, 'SUPPLIES', firm).filter((l) => eco.kind.get(l) === 'ChainLeader');
+export function leadersSupplied(eco: Ecosystem, firm: string): readonly string[] {
+  return outOf(eco, 'SUPPLIES', firm, 'ChainLeader');
 }
 
 export function stringAttribute(eco: Ecosystem, node: string, name: string): string | undefined {

@@ -15,7 +15,6 @@ import type { Ecosystem } from '../ecosystem.js';
 import {
   chainsOfEntity,
   hasPlatformAccess,
-  isKind,
   leadersSupplied,
   ofKind,
   PLATFORM_KINDS,
@@ -75,7 +74,7 @@ export function accessGapsOf(eco: Ecosystem, inChain: (node: string) => boolean)
     if (stageName) clauses.push({ zh: stageName.zh, en: `${stageName.en.toLowerCase()} stage` });
     if (advanced) clauses.push({ zh: '提供高端服务', en: 'offers advanced services' });
     clauses.push(suppliesClause(eco, leaders));
-    const planned = proposedOf(eco, 'OPENS_TO', firm).filter((p) => isKind(eco, p, PLATFORM_KINDS));
+    const planned = proposedOf(eco, 'OPENS_TO', firm, PLATFORM_KINDS);
     if (planned.length > 0) {
       const names = nameList(eco.graph, planned);
       clauses.push({

@@ -57,8 +57,9 @@ export function suppliedByLeader(eco: Ecosystem): Map<string, Set<string>> {
   const byLeader = new Map<string, Set<string>>();
   const { supplies, nodes } = eco;
   for (let k = 0; k < supplies.source.length; k += 1) {
-    const source = nodes[supplies.source[k] ?? 0] as string;
-    if (eco.kind.get(source) !== 'PrivateFirm') continue;
+    const supplier = supplies.source[k] ?? 0;
+    if (eco.kindOf[supplier] !== 'PrivateFirm') continue;
+    const source = nodes[supplier] as string;
     const target = nodes[supplies.target[k] ?? 0] as string;
     let set = byLeader.get(target);
     if (!set) {

@@ -43,7 +43,7 @@ export function consortiumStanding(eco: Ecosystem, firm: string): { eligible: st
   if (chains.length === 0) return { eligible, excluded };
   // A chain's consortia are the consortia whose chain scope holds it, so the firm is in one of
   // them when one of its memberships counts in the chain.
-  const memberships = outOf(eco, 'MEMBER_OF', firm).filter((c) => eco.kind.get(c) === 'Consortium');
+  const memberships = outOf(eco, 'MEMBER_OF', firm, 'Consortium');
   for (const chain of chains) {
     const consortia = byChain.get(chain);
     if (!consortia || consortia.length === 0) continue;

@@ -27,8 +27,8 @@ const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
 };
 
 /** Private firms actively located in the park. */
-export function hostedFirms(eco: Ecosystem, park: string): string[] {
-  return inOf(eco, 'LOCATED_IN', park).filter((node) => eco.kind.get(node) === 'PrivateFirm');
+export function hostedFirms(eco: Ecosystem, park: string): readonly string[] {
+  return inOf(eco, 'LOCATED_IN', park, 'PrivateFirm');
 }
 
 export function pairingGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
@@ -49,9 +49,7 @@ export function pairingGapsOf(eco: Ecosystem, inChain: (node: string) => boolean
       },
       { zh: `入驻民营企业${firms}家`, en: `hosts ${plural(firms, 'private firm')}` },
     ];
-    const planned = proposedOf(eco, 'PAIRED_WITH', park).filter(
-      (s) => eco.kind.get(s) === 'ServiceInstitution',
-    );
+    const planned = proposedOf(eco, 'PAIRED_WITH', park, 'ServiceInstitution');
     if (planned.length > 0) {
       const names = nameList(eco.graph, planned);
       clauses.push({

@@ -288,10 +288,12 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     local[ties.target[k] ?? 0] = 0;
   }
   const tied: string[] = [];
+  const tiedNumbers: number[] = [];
   nodes.forEach((node, i) => {
     if (local[i] === 0) {
       local[i] = tied.length;
       tied.push(node);
+      tiedNumbers.push(i);
     }
   });
   const from = new Int32Array(ties.count);
@@ -360,7 +362,7 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     const hubs: number[] = [];
     for (const i of list) {
       const node = tied[i] as string;
-      const kind = eco.kind.get(node) ?? '';
+      const kind = eco.kindOf[tiedNumbers[i] ?? 0] ?? '';
       byKind[kind] = (byKind[kind] ?? 0) + 1;
       const group = eco.ownership.get(node) ?? 'unknown';
       byOwnership[group] = (byOwnership[group] ?? 0) + 1;

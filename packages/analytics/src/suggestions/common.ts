@@ -120,6 +120,20 @@ export function coverageValue(wanted: readonly (readonly number[])[], marks: Mar
   return best;
 }
 
+/** `wordSet` with the words of each tag remembered in `cache` (firms share their tags). */
+export function cachedWordSet(tags: readonly string[], cache: Map<string, string[]>): Set<string> {
+  const set = new Set<string>();
+  for (const tag of tags) {
+    let list = cache.get(tag);
+    if (!list) {
+      list = words(tag);
+      cache.set(tag, list);
+    }
+    for (const word of list) set.add(word);
+  }
+  return set;
+}
+
 /** Districts of the parks a node is actively located in (a park's own district for a park). */
 export function districtsOf(eco: Ecosystem, node: string): string[] {
   const parks = eco.kind.get(node) === 'SciencePark' ? [node] : parksOfEntity(eco, node);

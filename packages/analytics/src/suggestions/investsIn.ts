@@ -15,6 +15,7 @@
 import type { Bilingual } from '@innograph/model';
 import type { Ecosystem } from '../ecosystem.js';
 import {
+  byFirstChain,
   chainsOfEntity,
   inOf,
   isFunded,
@@ -96,7 +97,7 @@ export function investsInCandidates(
       chains,
       backers,
       patient: eco.graph.getNodeAttribute(fund, 'patientCapital') === true,
-      portfolio: outOf(eco, 'INVESTS_IN', fund).filter((x) => eco.kind.get(x) === 'PrivateFirm').length,
+      portfolio: outOf(eco, 'INVESTS_IN', fund, 'PrivateFirm').length,
     };
     const number = funds.length;
     funds.push(f);
@@ -120,7 +121,7 @@ export function investsInCandidates(
       candidates.push(f);
     }
   };
-  for (const firm of growthFirms(eco)) {
+  for (const firm of byFirstChain(eco, growthFirms(eco))) {
     if (isFunded(eco, firm) || !inChain(firm)) continue;
     const chains = chainsOfEntity(eco, firm);
     const leaders = new Set(leadersSupplied(eco, firm));

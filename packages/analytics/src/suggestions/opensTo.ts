@@ -19,6 +19,7 @@
 import type { Bilingual } from '@innograph/model';
 import type { Ecosystem } from '../ecosystem.js';
 import {
+  byFirstChain,
   chainsOfEntity,
   inOf,
   leadersSupplied,
@@ -35,6 +36,7 @@ import { nameList, percent, plural } from '../text.js';
 import type { Candidates, Scored } from './common.js';
 import {
   bestCoverage,
+  cachedWordSet,
   coverageValue,
   districtsOf,
   Marks,
@@ -43,7 +45,6 @@ import {
   suggestion,
   TopCandidates,
   tagWords,
-  wordSet,
 } from './common.js';
 import type { Suggestion } from './types.js';
 
@@ -94,7 +95,7 @@ interface FirmContext {
   offered: Set<string>;
 }
 
-function firmContext(eco: Ecosystem, firm: string): FirmContext {
+function firmContext(eco: Ecosystem, firm: string, wordCache: Map<string, string[]>): FirmContext {
   const capabilities = tagsAttribute(eco, firm, 'capabilities');
   const sector = stringAttribute(eco, firm, 'sector');
   return {
@@ -102,7 +103,7 @@ function firmContext(eco: Ecosystem, firm: string): FirmContext {
     parks: parksOfEntity(eco, firm),
     districts: districtsOf(eco, firm),
     leaders: new Set(leadersSupplied(eco, firm)),
-    offered: wordSet(sector ? [...capabilities, sector] : capabilities),
+    offered: cachedWordSet(sector ? [...capabilities, sector] : capabilities, wordCache),
   };
 }
 
@@ -138,7 +139,7 @@ export function opensToCandidates(
     const domains = tagWords(tagsAttribute(eco, platform, 'domains'));
     const operators = inOf(eco, 'OPERATES', platform);
     const openness = stringAttribute(eco, platform, 'openness') ?? '';
-    const served = outOf(eco, 'OPENS_TO', platform).filter((f) => eco.kind.get(f) === 'PrivateFirm').length;
+    const served = outOf(eco, 'OPENS_TO', platform, 'PrivateFirm').length;
     const capacity = numberAttribute(eco, platform, 'capacity');
     const p: PlatformInfo = {
       key: platform,
@@ -189,9 +190,10 @@ export function opensToCandidates(
       candidates.push(p);
     }
   };
-  for (const firm of accessGapFirms(eco)) {
+  const wordCache = new Map<string, string[]>();
+  for (const firm of byFirstChain(eco, accessGapFirms(eco))) {
     if (!inChain(firm)) continue;
-    const { chains, parks, districts, leaders, offered } = firmContext(eco, firm);
+    const { chains, parks, districts, leaders, offered } = firmContext(eco, firm, wordCache);
     stamp += 1;
     candidates.length = 0;
     for (const chain of chains) {
@@ -223,7 +225,7 @@ export function opensToCandidates(
   const describe = (scored: Scored): Suggestion => {
     const firm = scored.gap;
     const platform = scored.candidate;
-    const { chains, parks, districts, leaders, offered } = firmContext(eco, firm);
+    const { chains, parks, districts, leaders, offered } = firmContext(eco, firm, wordCache);
     const p = byKey.get(platform) as PlatformInfo;
     const chain = shares(chains, p.chains);
     const match = bestCoverage(p.domains, offered);
