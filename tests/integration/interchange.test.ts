@@ -30,7 +30,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR, editor } from '../support/http.js';
-import { freshDatabase, testExecutor } from '../support/neo4j.js';
+import { cliEnv, freshDatabase, testExecutor } from '../support/neo4j.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -364,7 +364,7 @@ describe('malformed files: a message with file and line, and nothing written', (
 describe('the CLI', () => {
   it('exports every format and imports them back', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'innograph-interchange-'));
-    const env = { ...process.env };
+    const env = cliEnv();
     for (const format of INTERCHANGE_FORMATS) {
       const out = join(dir, format === 'csv' ? 'csv' : `graph.${format}`);
       const exportRun = await run(

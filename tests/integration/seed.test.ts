@@ -15,8 +15,8 @@ import {
   type ValidationIssue,
 } from '@innograph/model';
 import { ensureSchema, graphCounts, loadDataset, type Neo4jExecutor } from '@innograph/store';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { databaseFingerprint, freshDatabase, testExecutor } from '../support/neo4j.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv, databaseFingerprint, freshDatabase, testExecutor } from '../support/neo4j.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -203,12 +203,11 @@ describe('bad input leaves the database exactly as it was', () => {
 });
 
 describe('npm run seed', () => {
-  const env = () => {
-    const { uri, user, password } = inject('neo4j');
-    return { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
-  };
   const seedCli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'graph-seed/src/cli.ts', ...args], { cwd: ROOT, env: env() });
+    run(process.execPath, ['--import', 'tsx', 'graph-seed/src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: cliEnv(),
+    });
 
   it('prints counts by kind and changes nothing on a second run', async () => {
     const { stdout } = await seedCli();

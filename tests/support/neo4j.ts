@@ -17,6 +17,12 @@ export function testExecutor(): Neo4jExecutor {
   return new Neo4jExecutor({ uri, user, password });
 }
 
+/** The environment for a command-line tool of the project run by a test: the suite's Neo4j. */
+export function cliEnv(): NodeJS.ProcessEnv {
+  const { uri, user, password } = inject('neo4j');
+  return { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+}
+
 /** Clears the ecosystem, the change log, scenarios, saved views and presentations, and makes
  *  sure the schema exists. */
 export async function freshDatabase(executor: Neo4jExecutor): Promise<void> {

@@ -1021,8 +1021,9 @@ export function App() {
           report={importReport}
           onReport={setImportReport}
           onImported={(report) => {
+            const written = (counts: ImportReport['entities']) => counts.created + counts.updated;
             setNotice(
-              `${t(language, 'imported')}: ${report.entities.created + report.entities.updated} / ${report.relations.created + report.relations.updated}`,
+              `${t(language, 'imported')}: ${written(report.entities)} ${t(language, 'entities')} · ${written(report.relations)} ${t(language, 'edges')}`,
             );
             // The stored graph changed: load it again.
             setAttempt((a) => a + 1);

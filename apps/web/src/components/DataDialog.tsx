@@ -89,17 +89,17 @@ export function DataDialog(props: DataDialogProps) {
   const [encoding, setEncoding] = useState<string>('utf-8');
   const [mapping, setMapping] = useState('');
   const { report, onReport: setReport } = props;
-  const first = useRef(true);
   const closeRef = useRef<HTMLButtonElement | null>(null);
   const ids = { format: useId(), file: useId(), entities: useId(), relations: useId(), encoding: useId() };
 
   useEffect(() => closeRef.current?.focus(), []);
-  // A new choice of files needs a new dry run before it can be committed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the inputs are the trigger.
-  useEffect(() => {
-    if (first.current) first.current = false;
-    else setReport(null);
-  }, [file, entities, relations, encoding, mapping, importFormat]);
+  /** A new choice of files or options needs a new dry run before anything can be committed. */
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setReport(null);
+    };
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -140,7 +140,7 @@ export function DataDialog(props: DataDialogProps) {
     });
 
   const pick = (set: (file: File | null) => void) => (event: React.ChangeEvent<HTMLInputElement>) =>
-    set(event.target.files?.[0] ?? null);
+    changed(set)(event.target.files?.[0] ?? null);
 
   return (
     <div
@@ -213,7 +213,7 @@ export function DataDialog(props: DataDialogProps) {
                     type="radio"
                     name="import"
                     checked={importFormat === 'file'}
-                    onChange={() => setImportFormat('file')}
+                    onChange={() => changed(setImportFormat)('file')}
                   />
                   GEXF / GraphML / JSON
                 </label>
@@ -222,7 +222,7 @@ export function DataDialog(props: DataDialogProps) {
                     type="radio"
                     name="import"
                     checked={importFormat === 'csv'}
-                    onChange={() => setImportFormat('csv')}
+                    onChange={() => changed(setImportFormat)('csv')}
                     data-testid="import-csv"
                   />
                   CSV
@@ -261,7 +261,7 @@ export function DataDialog(props: DataDialogProps) {
                   <select
                     id={ids.encoding}
                     value={encoding}
-                    onChange={(e) => setEncoding(e.target.value)}
+                    onChange={(e) => changed(setEncoding)(e.target.value)}
                     data-testid="import-encoding"
                   >
                     {TEXT_ENCODINGS.map((value) => (
@@ -278,7 +278,7 @@ export function DataDialog(props: DataDialogProps) {
                     placeholder={
                       '{ "entities": { "columns": { "企业全称": "nameZh" }, "kinds": { "民企": "PrivateFirm" } } }'
                     }
-                    onChange={(e) => setMapping(e.target.value)}
+                    onChange={(e) => changed(setMapping)(e.target.value)}
                   />
                 </>
               )}
