@@ -80,7 +80,11 @@ export interface Ecosystem {
   kind: Map<string, string>;
   /** Kind by node number ('' when the node has none). */
   kindOf: string[];
+  /** The graph's attribute object of each node, by number (read, never written). */
+  attributesOf: Attributes[];
   ownership: Map<string, OwnershipGroup>;
+  /** Ownership group by node number, as its index in OWNERSHIPS (-1 for none). */
+  groupOf: Int8Array;
   /** Relation type → code (the `t` of `Adjacency`). */
   typeCode: Map<string, number>;
   /** Active relations, by source: the targets. */
@@ -99,6 +103,7 @@ export interface Ecosystem {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]) as readonly string[];
+const EMPTY_ATTRIBUTES: Attributes = Object.freeze({});
 // Attribute names read with keyed loads (`attributes[TYPE]`) in the passes over every node and
 // edge: attribute objects come in many shapes (one per kind and set of attributes), where V8's
 // megamorphic keyed load measured two to three times faster than a named one (`attributes.type`).
@@ -226,8 +231,10 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
   // Filled arrays, not `new Array(n)`: V8 gives large preallocated arrays slow dictionary elements.
   const kinds = filled<string>(n, '');
   const groups = filled<OwnershipGroup | null>(n, null);
+  const attributesOf = filled<Attributes>(n, EMPTY_ATTRIBUTES);
   graph.forEachNode((node, attributes) => {
     const i = index.get(node) ?? 0;
+    attributesOf[i] = attributes;
     const k: unknown = attributes[KIND];
     kinds[i] = typeof k === 'string' ? k : '';
     groups[i] = ownershipGroupOf(attributes);
@@ -235,6 +242,7 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
   const byKind = new Map<string, string[]>();
   const kind = new Map<string, string>();
   const ownership = new Map<string, OwnershipGroup>();
+  const groupOf = new Int8Array(n).fill(-1);
   for (let i = 0; i < n; i += 1) {
     const node = nodes[i] as string;
     const k = kinds[i] as string;
@@ -243,7 +251,10 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
     if (list) list.push(node);
     else byKind.set(k, [node]);
     const group = groups[i];
-    if (group) ownership.set(node, group);
+    if (group) {
+      ownership.set(node, group);
+      groupOf[i] = OWNERSHIPS.indexOf(group);
+    }
   }
 
   // One pass over the edges into flat arrays: type code, source and target of the active and
@@ -335,7 +346,9 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
     byKind,
     kind,
     kindOf: kinds,
+    attributesOf,
     ownership,
+    groupOf,
     typeCode,
     activeOut: adjacencyOf(buckets, n, active, outBucket, activeTarget.subarray(0, active)),
     activeIn: adjacencyOf(buckets, n, active, inBucket, activeSource.subarray(0, active)),
@@ -355,9 +368,23 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
 
 /** The bucket of (type, node) in the ecosystem's adjacencies, or -1 when there is none. */
 export function bucketOf(eco: Ecosystem, type: string, node: string): number {
-  const code = eco.typeCode.get(type);
   const i = eco.index.get(node);
-  return code === undefined || i === undefined ? -1 : code * eco.nodes.length + i;
+  return i === undefined ? -1 : bucketAt(eco, type, i);
+}
+
+/** The bucket of (type, node number), or -1 when no relation has the type. */
+export function bucketAt(eco: Ecosystem, type: string, i: number): number {
+  const code = eco.typeCode.get(type);
+  return code === undefined ? -1 : code * eco.nodes.length + i;
+}
+
+/** Numbers of the nodes of a kind, in key order (computed once per index). */
+export function numbersOfKind(eco: Ecosystem, kind: EntityKind): Int32Array {
+  return cached(eco, `numbers:${kind}`, () => {
+    const numbers: number[] = [];
+    for (let i = 0; i < eco.kindOf.length; i += 1) if (eco.kindOf[i] === kind) numbers.push(i);
+    return Int32Array.from(numbers);
+  });
 }
 
 function isOneOf(kind: string, kinds: string | readonly string[]): boolean {
@@ -446,10 +473,17 @@ export function isKind(eco: Ecosystem, node: string, kinds: readonly string[]): 
 /** Active BELONGS_TO chains of the node (a chain is its own). */
 export function chainsOfEntity(eco: Ecosystem, node: string): readonly string[] {
   const i = eco.index.get(node);
-  if (i === undefined) return EMPTY;
+  return i === undefined ? EMPTY : chainsAt(eco, i);
+}
+
+/** `chainsOfEntity` by node number (kept once computed). */
+export function chainsAt(eco: Ecosystem, i: number): readonly string[] {
   const known = eco.chainLists[i];
   if (known) return known;
-  const chains = eco.kindOf[i] === 'IndustryChain' ? [node] : outOf(eco, 'BELONGS_TO', node, 'IndustryChain');
+  const chains =
+    eco.kindOf[i] === 'IndustryChain'
+      ? [eco.nodes[i] as string]
+      : keysOf(eco, eco.activeOut, bucketAt(eco, 'BELONGS_TO', i), 'IndustryChain');
   eco.chainLists[i] = chains;
   return chains;
 }
@@ -509,8 +543,13 @@ export function chainScope(eco: Ecosystem, node: string): readonly string[] {
   let result = own;
   if (kind === 'SciencePark') {
     const all = new Set(own);
-    for (const member of inOf(eco, 'LOCATED_IN', node))
-      for (const c of chainsOfEntity(eco, member)) all.add(c);
+    const { starts, list } = eco.activeIn;
+    const bucket = bucketOf(eco, 'LOCATED_IN', node);
+    if (bucket >= 0) {
+      for (let k = starts[bucket] ?? 0, end = starts[bucket + 1] ?? 0; k < end; k += 1) {
+        for (const c of chainsAt(eco, list[k] ?? 0)) all.add(c);
+      }
+    }
     result = [...all].sort(compareKeys);
   } else if (own.length === 0) {
     const all = new Set<string>();
@@ -555,6 +594,11 @@ export function hasPlatformAccess(eco: Ecosystem, firm: string): boolean {
   return anyOfKind(eco, eco.activeIn, bucketOf(eco, 'OPENS_TO', firm), PLATFORM_KINDS);
 }
 
+/** `hasPlatformAccess` by node number. */
+export function hasPlatformAccessAt(eco: Ecosystem, i: number): boolean {
+  return anyOfKind(eco, eco.activeIn, bucketAt(eco, 'OPENS_TO', i), PLATFORM_KINDS);
+}
+
 /** Is the park actively paired with at least one service institution (either direction)? */
 export function isPaired(eco: Ecosystem, park: string): boolean {
   const bucket = bucketOf(eco, 'PAIRED_WITH', park);
@@ -569,24 +613,41 @@ export function isFunded(eco: Ecosystem, firm: string): boolean {
   return anyOfKind(eco, eco.activeIn, bucketOf(eco, 'INVESTS_IN', firm), 'Fund');
 }
 
+/** `isFunded` by node number. */
+export function isFundedAt(eco: Ecosystem, i: number): boolean {
+  return anyOfKind(eco, eco.activeIn, bucketAt(eco, 'INVESTS_IN', i), 'Fund');
+}
+
 /** Chain leaders the firm actively supplies. */
 export function leadersSupplied(eco: Ecosystem, firm: string): readonly string[] {
   return outOf(eco, 'SUPPLIES', firm, 'ChainLeader');
 }
 
+/** A node attribute, through the index's attribute objects (a node not in the graph has none). */
+function attribute(eco: Ecosystem, node: string, name: string): unknown {
+  const i = eco.index.get(node);
+  return i === undefined ? undefined : eco.attributesOf[i]?.[name];
+}
+
 export function stringAttribute(eco: Ecosystem, node: string, name: string): string | undefined {
-  const value: unknown = eco.graph.getNodeAttribute(node, name);
+  const value = attribute(eco, node, name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `stringAttribute` by node number. */
+export function stringAttributeAt(eco: Ecosystem, i: number, name: string): string | undefined {
+  const value: unknown = eco.attributesOf[i]?.[name];
   return typeof value === 'string' ? value : undefined;
 }
 
 export function numberAttribute(eco: Ecosystem, node: string, name: string): number | undefined {
-  const value: unknown = eco.graph.getNodeAttribute(node, name);
+  const value = attribute(eco, node, name);
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** A string-list attribute (capabilities, domains, focus...), non-strings dropped. */
 export function tagsAttribute(eco: Ecosystem, node: string, name: string): string[] {
-  const value: unknown = eco.graph.getNodeAttribute(node, name);
+  const value = attribute(eco, node, name);
   return Array.isArray(value)
     ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
     : [];

@@ -37,14 +37,15 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 
 /** Joins clauses into one sentence per language: "；" in Chinese, "; " in English. */
 export function sentence(clauses: readonly Bilingual[]): Bilingual {
-  let zh = '';
-  let en = '';
-  for (let i = 0; i < clauses.length; i += 1) {
-    const clause = clauses[i] as Bilingual;
-    zh = i === 0 ? clause.zh : `${zh}；${clause.zh}`;
-    en = i === 0 ? clause.en : `${en}; ${clause.en}`;
+  // join() gives flat strings: the pieces the clauses were built from die young, and only the
+  // two flat sentences live on in the item (concatenated strings would keep every piece).
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const clause of clauses) {
+    zh.push(clause.zh);
+    en.push(clause.en);
   }
-  return { zh, en };
+  return { zh: zh.join('；'), en: en.join('; ') };
 }
 
 /** Rounds to 4 decimals so that scores and severities print and compare cleanly. */

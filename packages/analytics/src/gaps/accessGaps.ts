@@ -13,10 +13,11 @@
 import { VALUE_NAMES } from '@innograph/model';
 import type { Ecosystem } from '../ecosystem.js';
 import {
+  chainsAt,
   chainsOfEntity,
-  hasPlatformAccess,
+  hasPlatformAccessAt,
   leadersSupplied,
-  ofKind,
+  numbersOfKind,
   PLATFORM_KINDS,
   proposedOf,
   stringAttribute,
@@ -32,7 +33,14 @@ export const STAGE_WEIGHT: Record<string, number> = { growth: 1, seed: 0.5, matu
 
 /** Firms counted by the access gap and the access indicator: private firms in a chain. */
 export function accessPopulation(eco: Ecosystem): string[] {
-  return ofKind(eco, 'PrivateFirm').filter((firm) => chainsOfEntity(eco, firm).length > 0);
+  return accessPopulationNumbers(eco).map((i) => eco.nodes[i] as string);
+}
+
+/** `accessPopulation` as node numbers (in key order). */
+export function accessPopulationNumbers(eco: Ecosystem): number[] {
+  const numbers: number[] = [];
+  for (const i of numbersOfKind(eco, 'PrivateFirm')) if (chainsAt(eco, i).length > 0) numbers.push(i);
+  return numbers;
 }
 
 /** The access-gap firms (sorted), computed once per index. */
@@ -40,7 +48,10 @@ export function accessGapFirms(eco: Ecosystem): Set<string> {
   const key = 'accessGapFirms';
   const known = eco.cache.get(key) as Set<string> | undefined;
   if (known) return known;
-  const firms = new Set(accessPopulation(eco).filter((firm) => !hasPlatformAccess(eco, firm)));
+  const firms = new Set<string>();
+  for (const i of accessPopulationNumbers(eco)) {
+    if (!hasPlatformAccessAt(eco, i)) firms.add(eco.nodes[i] as string);
+  }
   eco.cache.set(key, firms);
   return firms;
 }

@@ -9,7 +9,14 @@
  * (0.5 when unknown): small growth firms that already supply the chain need patient capital most.
  */
 import type { Ecosystem } from '../ecosystem.js';
-import { chainsOfEntity, isFunded, leadersSupplied, ofKind, stringAttribute } from '../ecosystem.js';
+import {
+  chainsOfEntity,
+  isFunded,
+  leadersSupplied,
+  numbersOfKind,
+  stringAttribute,
+  stringAttributeAt,
+} from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { nameList, sentence } from '../text.js';
 import { suppliesClause } from './accessGaps.js';
@@ -33,7 +40,16 @@ const REVENUE_NAMES: Record<string, { zh: string; en: string }> = {
 
 /** Growth-stage private firms: the capital gap's and the funding indicator's population. */
 export function growthFirms(eco: Ecosystem): string[] {
-  return ofKind(eco, 'PrivateFirm').filter((firm) => stringAttribute(eco, firm, 'stage') === 'growth');
+  return growthFirmNumbers(eco).map((i) => eco.nodes[i] as string);
+}
+
+/** `growthFirms` as node numbers (in key order). */
+export function growthFirmNumbers(eco: Ecosystem): number[] {
+  const numbers: number[] = [];
+  for (const i of numbersOfKind(eco, 'PrivateFirm')) {
+    if (stringAttributeAt(eco, i, 'stage') === 'growth') numbers.push(i);
+  }
+  return numbers;
 }
 
 export function capitalGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {

@@ -46,12 +46,20 @@ export function gapItem(
   entity: string,
   severity: number,
   reasons: GapItem['reasons'],
-  involved: Iterable<string>,
+  involved: readonly string[],
 ): GapItem {
-  // Distinct, sorted, without the entity itself (the lists are short).
-  const sorted = [...involved].sort(compareKeys);
+  // Distinct, sorted, without the entity itself: insertion into a short sorted list.
   const others: string[] = [];
-  for (const id of sorted) if (id !== entity && id !== others[others.length - 1]) others.push(id);
+  for (let k = 0; k < involved.length; k += 1) {
+    const id = involved[k] as string;
+    if (id === entity) continue;
+    let i = others.length;
+    while (i > 0 && (others[i - 1] as string) > id) i -= 1;
+    if (i > 0 && others[i - 1] === id) continue;
+    others.push(id);
+    for (let j = others.length - 1; j > i; j -= 1) others[j] = others[j - 1] as string;
+    others[i] = id;
+  }
   return { type, entity, severity: round4(Math.min(1, Math.max(0, severity))), reasons, involved: others };
 }
 

@@ -29,6 +29,7 @@
  * nodes 1.125. Isolated nodes have none. The sums over common neighbours come from listing each
  * triangle once, O(m √m) at worst.
  */
+import { OWNERSHIPS } from '@innograph/model';
 import type { UndirectedGraph } from 'graphology';
 import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
 import { TIE_TYPES } from '../ecosystem.js';
@@ -56,10 +57,10 @@ export interface BrokerageCounts {
   soePrivate: number;
 }
 
-const GROUPS: readonly OwnershipGroup[] = ['state', 'private', 'mixed', 'public'];
+const GROUPS: readonly OwnershipGroup[] = OWNERSHIPS;
 const G = GROUPS.length;
-const STATE = 0;
-const PRIVATE = 1;
+const STATE = GROUPS.indexOf('state');
+const PRIVATE = GROUPS.indexOf('private');
 
 function roleOf(ga: number, gb: number, gc: number): BrokerageRole {
   if (ga === gb) return gc === gb ? 'coordinator' : 'representative';
@@ -67,22 +68,27 @@ function roleOf(ga: number, gb: number, gc: number): BrokerageRole {
   return ga === gc ? 'itinerant' : 'liaison';
 }
 
-/** Lists of node numbers per node, compressed; `of(i)` is a sorted view without repeats. */
+/** Lists of node numbers per node, compressed: node i's list is
+ *  `list[starts[i] .. starts[i + 1])`, sorted, without repeats. */
 interface Compressed {
-  of(i: number): Int32Array;
-  degree(i: number): number;
+  starts: Int32Array;
+  list: Int32Array;
 }
 
 function compressed(n: number, from: readonly number[], to: readonly number[]): Compressed {
   const starts = new Int32Array(n + 1);
-  for (const a of from) starts[a + 1] = (starts[a + 1] ?? 0) + 1;
+  for (let k = 0; k < from.length; k += 1) {
+    const a = from[k] ?? 0;
+    starts[a + 1] = (starts[a + 1] ?? 0) + 1;
+  }
   for (let i = 0; i < n; i += 1) starts[i + 1] = (starts[i + 1] ?? 0) + (starts[i] ?? 0);
   const fill = starts.slice(0, n);
   const list = new Int32Array(from.length);
-  from.forEach((a, k) => {
+  for (let k = 0; k < from.length; k += 1) {
+    const a = from[k] ?? 0;
     list[fill[a] ?? 0] = to[k] ?? 0;
     fill[a] = (fill[a] ?? 0) + 1;
-  });
+  }
   // Sort each list and drop repeats (parallel relations collapse), compacting in place.
   let write = 0;
   for (let i = 0; i < n; i += 1) {
@@ -95,10 +101,7 @@ function compressed(n: number, from: readonly number[], to: readonly number[]): 
     }
   }
   starts[n] = write;
-  return {
-    of: (i) => list.subarray(starts[i] ?? 0, starts[i + 1] ?? 0),
-    degree: (i) => (starts[i + 1] ?? 0) - (starts[i] ?? 0),
-  };
+  return { starts, list };
 }
 
 /** Brokerage counts of every node that brokers at least one pair, keyed by node. */
@@ -111,11 +114,8 @@ export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
   // `outs` and `ins` as compressed adjacency (sorted, without repeats).
   const { nodes, ties } = eco;
   const n = nodes.length;
-  const group = new Int8Array(n).fill(-1);
-  nodes.forEach((node, i) => {
-    const g = eco.ownership.get(node);
-    if (g !== undefined) group[i] = GROUPS.indexOf(g);
-  });
+  // GROUPS is the model's OWNERSHIPS order, which the index's groupOf numbers.
+  const group = eco.groupOf;
   const from: number[] = [];
   const to: number[] = [];
   for (let k = 0; k < ties.count; k += 1) {
@@ -140,18 +140,24 @@ export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
   const pairs = new Float64Array(G * G);
   const inCount = new Float64Array(G);
   const outCount = new Float64Array(G);
+  const { starts: inStarts, list: inList } = ins;
+  const { starts: outStarts, list: outList } = outs;
   for (let b = 0; b < n; b += 1) {
-    const inB = ins.of(b);
-    const outB = outs.of(b);
-    if (inB.length === 0 || outB.length === 0) continue;
+    const inFrom = inStarts[b] ?? 0;
+    const inTo = inStarts[b + 1] ?? 0;
+    const outFrom = outStarts[b] ?? 0;
+    const outTo = outStarts[b + 1] ?? 0;
+    if (inFrom === inTo || outFrom === outTo) continue;
     const tag = b + 1;
     inCount.fill(0);
     outCount.fill(0);
-    for (const a of inB) {
+    for (let k = inFrom; k < inTo; k += 1) {
+      const a = inList[k] ?? 0;
       inMark[a] = tag;
       inCount[group[a] ?? 0] = (inCount[group[a] ?? 0] ?? 0) + 1;
     }
-    for (const c of outB) {
+    for (let k = outFrom; k < outTo; k += 1) {
+      const c = outList[k] ?? 0;
       outMark[c] = tag;
       outCount[group[c] ?? 0] = (outCount[group[c] ?? 0] ?? 0) + 1;
     }
@@ -163,19 +169,36 @@ export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
       pairs[cell] = (pairs[cell] ?? 0) - 1;
     };
     // a = c: reciprocal ties.
-    for (const a of inB) if (outMark[a] === tag) drop(a, a);
+    for (let k = inFrom; k < inTo; k += 1) {
+      const a = inList[k] ?? 0;
+      if (outMark[a] === tag) drop(a, a);
+    }
     // a → c: closed pairs, enumerated from whichever side has fewer ties to look at.
     let viaIn = 0;
-    for (const a of inB) viaIn += outs.degree(a);
+    for (let k = inFrom; k < inTo; k += 1) {
+      const a = inList[k] ?? 0;
+      viaIn += (outStarts[a + 1] ?? 0) - (outStarts[a] ?? 0);
+    }
     let viaOut = 0;
-    for (const c of outB) viaOut += ins.degree(c);
+    for (let k = outFrom; k < outTo; k += 1) {
+      const c = outList[k] ?? 0;
+      viaOut += (inStarts[c + 1] ?? 0) - (inStarts[c] ?? 0);
+    }
     if (viaIn <= viaOut) {
-      for (const a of inB) {
-        for (const c of outs.of(a)) if (c !== b && c !== a && outMark[c] === tag) drop(a, c);
+      for (let k = inFrom; k < inTo; k += 1) {
+        const a = inList[k] ?? 0;
+        for (let q = outStarts[a] ?? 0, end = outStarts[a + 1] ?? 0; q < end; q += 1) {
+          const c = outList[q] ?? 0;
+          if (c !== b && c !== a && outMark[c] === tag) drop(a, c);
+        }
       }
     } else {
-      for (const c of outB) {
-        for (const a of ins.of(c)) if (a !== b && a !== c && inMark[a] === tag) drop(a, c);
+      for (let k = outFrom; k < outTo; k += 1) {
+        const c = outList[k] ?? 0;
+        for (let q = inStarts[c] ?? 0, end = inStarts[c + 1] ?? 0; q < end; q += 1) {
+          const a = inList[q] ?? 0;
+          if (a !== b && a !== c && inMark[a] === tag) drop(a, c);
+        }
       }
     }
 

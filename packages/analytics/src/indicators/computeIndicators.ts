@@ -31,18 +31,19 @@ import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
 import {
   buildEcosystem,
   chainScope,
+  chainsAt,
   chainsOfEntity,
-  hasPlatformAccess,
-  isFunded,
+  hasPlatformAccessAt,
+  isFundedAt,
   isPaired,
   isStateOwned,
   ofKind,
   servesAnyFirm,
 } from '../ecosystem.js';
-import { accessPopulation } from '../gaps/accessGaps.js';
+import { accessPopulationNumbers } from '../gaps/accessGaps.js';
 import { brokersByChain } from '../gaps/bridgingGaps.js';
 import { leaderNeeds } from '../gaps/capabilityGaps.js';
-import { growthFirms } from '../gaps/capitalGaps.js';
+import { growthFirmNumbers } from '../gaps/capitalGaps.js';
 import { platformsOf } from '../gaps/closedPlatformGaps.js';
 import { chainFilter } from '../gaps/common.js';
 import { consortiumStanding } from '../gaps/consortiumGaps.js';
@@ -212,9 +213,8 @@ class Tally {
 
 function tallies(eco: Ecosystem): Record<Exclude<ShareName, 'crossOwnershipTies' | 'soePrivateTies'>, Tally> {
   const access = new Tally();
-  for (const firm of accessPopulation(eco)) {
-    access.add(chainsOfEntity(eco, firm), hasPlatformAccess(eco, firm) ? 1 : 0);
-  }
+  for (const i of accessPopulationNumbers(eco))
+    access.add(chainsAt(eco, i), hasPlatformAccessAt(eco, i) ? 1 : 0);
   const platforms = new Tally();
   for (const platform of platformsOf(eco)) {
     if (isStateOwned(eco, platform))
@@ -224,7 +224,7 @@ function tallies(eco: Ecosystem): Record<Exclude<ShareName, 'crossOwnershipTies'
   for (const park of ofKind(eco, 'SciencePark'))
     parks.add(chainScope(eco, park), isPaired(eco, park) ? 1 : 0);
   const funded = new Tally();
-  for (const firm of growthFirms(eco)) funded.add(chainsOfEntity(eco, firm), isFunded(eco, firm) ? 1 : 0);
+  for (const i of growthFirmNumbers(eco)) funded.add(chainsAt(eco, i), isFundedAt(eco, i) ? 1 : 0);
   const inclusion = new Tally();
   for (const firm of ofKind(eco, 'PrivateFirm')) {
     const { eligible, excluded } = consortiumStanding(eco, firm);

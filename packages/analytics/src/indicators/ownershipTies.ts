@@ -4,8 +4,13 @@
  * groups differ, and it is an SOE–private tie when one end is state-owned and the other
  * private. A tie counts in every chain either of its ends belongs to.
  */
+
+import { OWNERSHIPS } from '@innograph/model';
 import type { Ecosystem } from '../ecosystem.js';
-import { chainsOfEntity } from '../ecosystem.js';
+import { chainsAt } from '../ecosystem.js';
+
+const STATE = OWNERSHIPS.indexOf('state');
+const PRIVATE = OWNERSHIPS.indexOf('private');
 
 export interface TieCounts {
   /** Ties between two organisations with known ownership. */
@@ -37,23 +42,27 @@ export function ownershipTiesOf(eco: Ecosystem): OwnershipTies {
     counts.crossing += crossing;
     counts.soePrivate += soePrivate;
   };
-  const { ties, nodes } = eco;
+  const { ties } = eco;
   for (let k = 0; k < ties.count; k += 1) {
-    const source = nodes[ties.source[k] ?? 0] as string;
-    const target = nodes[ties.target[k] ?? 0] as string;
-    const a = eco.ownership.get(source);
-    const b = eco.ownership.get(target);
-    if (a === undefined || b === undefined) continue;
+    const s = ties.source[k] ?? 0;
+    const t = ties.target[k] ?? 0;
+    const a = eco.groupOf[s] ?? -1;
+    const b = eco.groupOf[t] ?? -1;
+    if (a < 0 || b < 0) continue;
     const crossing = a !== b ? 1 : 0;
-    const soePrivate = (a === 'state' && b === 'private') || (a === 'private' && b === 'state') ? 1 : 0;
+    const soePrivate = (a === STATE && b === PRIVATE) || (a === PRIVATE && b === STATE) ? 1 : 0;
+
     overall.known += 1;
     overall.crossing += crossing;
     overall.soePrivate += soePrivate;
     // Every distinct chain of either end (the lists are short and sorted).
-    const sourceChains = chainsOfEntity(eco, source);
-    const targetChains = chainsOfEntity(eco, target);
-    for (const chain of sourceChains) count(chain, crossing, soePrivate);
-    for (const chain of targetChains) if (!sourceChains.includes(chain)) count(chain, crossing, soePrivate);
+    const sourceChains = chainsAt(eco, s);
+    const targetChains = chainsAt(eco, t);
+    for (let c = 0; c < sourceChains.length; c += 1) count(sourceChains[c] as string, crossing, soePrivate);
+    for (let c = 0; c < targetChains.length; c += 1) {
+      const chain = targetChains[c] as string;
+      if (!sourceChains.includes(chain)) count(chain, crossing, soePrivate);
+    }
   }
   const result = { overall, byChain };
   eco.cache.set(key, result);
