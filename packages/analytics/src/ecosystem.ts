@@ -22,10 +22,10 @@
  * order the graph was built in. At 100,000 entities and 500,000 relations that is one pass over
  * graphology's edges and a few typed arrays, instead of a map and an array per node and type.
  */
-import type { EntityKind, Ownership, RelationKind } from '@innograph/model';
+import type { Bilingual, EntityKind, Ownership, RelationKind } from '@innograph/model';
 import { OWNERSHIPS } from '@innograph/model';
 import type { AbstractGraph, Attributes } from './graph.js';
-import { compareKeys } from './graph.js';
+import { compareKeys, namesOf } from './graph.js';
 
 export type OwnershipGroup = Ownership;
 
@@ -618,9 +618,46 @@ export function isFundedAt(eco: Ecosystem, i: number): boolean {
   return anyOfKind(eco, eco.activeIn, bucketAt(eco, 'INVESTS_IN', i), 'Fund');
 }
 
+/** Chain leaders the firm with number i actively supplies. */
+export function leadersSuppliedAt(eco: Ecosystem, i: number): readonly string[] {
+  return keysOf(eco, eco.activeOut, bucketAt(eco, 'SUPPLIES', i), 'ChainLeader');
+}
+
+/** `outOf` by node number. */
+export function outAt(
+  eco: Ecosystem,
+  type: RelationKind,
+  i: number,
+  kinds?: EntityKind | readonly EntityKind[],
+): readonly string[] {
+  return keysOf(eco, eco.activeOut, bucketAt(eco, type, i), kinds);
+}
+
+/** `proposedOf` by node number. */
+export function proposedAt(
+  eco: Ecosystem,
+  type: RelationKind,
+  i: number,
+  kinds?: EntityKind | readonly EntityKind[],
+): readonly string[] {
+  return keysOf(eco, eco.proposed, bucketAt(eco, type, i), kinds);
+}
+
 /** Chain leaders the firm actively supplies. */
 export function leadersSupplied(eco: Ecosystem, firm: string): readonly string[] {
   return outOf(eco, 'SUPPLIES', firm, 'ChainLeader');
+}
+
+/** The node's names in both languages (`namesOf`), remembered per index: reasons name the same
+ *  chains and leaders thousands of times. */
+export function namesIn(eco: Ecosystem, node: string): Bilingual {
+  const names = cached(eco, 'names', () => new Map<string, Bilingual>());
+  let known = names.get(node);
+  if (!known) {
+    known = namesOf(eco.graph, node);
+    names.set(node, known);
+  }
+  return known;
 }
 
 /** A node attribute, through the index's attribute objects (a node not in the graph has none). */
@@ -632,6 +669,11 @@ function attribute(eco: Ecosystem, node: string, name: string): unknown {
 export function stringAttribute(eco: Ecosystem, node: string, name: string): string | undefined {
   const value = attribute(eco, node, name);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A node attribute by node number. */
+export function attributeAt(eco: Ecosystem, i: number, name: string): unknown {
+  return eco.attributesOf[i]?.[name];
 }
 
 /** `stringAttribute` by node number. */
@@ -647,7 +689,15 @@ export function numberAttribute(eco: Ecosystem, node: string, name: string): num
 
 /** A string-list attribute (capabilities, domains, focus...), non-strings dropped. */
 export function tagsAttribute(eco: Ecosystem, node: string, name: string): string[] {
-  const value = attribute(eco, node, name);
+  return tagsOf(attribute(eco, node, name));
+}
+
+/** `tagsAttribute` by node number. */
+export function tagsAt(eco: Ecosystem, i: number, name: string): string[] {
+  return tagsOf(attributeAt(eco, i, name));
+}
+
+function tagsOf(value: unknown): string[] {
   return Array.isArray(value)
     ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
     : [];

@@ -3,16 +3,16 @@
  * a planner reads them aloud, so they name entities and count things in words of both languages.
  */
 import type { Bilingual } from '@innograph/model';
-import type { AbstractGraph } from './graph.js';
-import { namesOf } from './graph.js';
+import type { Ecosystem } from './ecosystem.js';
+import { namesIn } from './ecosystem.js';
 
 /** Names of up to `max` nodes, then "and N more" / "等N个". */
-export function nameList(graph: AbstractGraph, nodes: readonly string[], max = 2): Bilingual {
+export function nameList(eco: Ecosystem, nodes: readonly string[], max = 2): Bilingual {
   let zh = '';
   let en = '';
   const shown = Math.min(max, nodes.length);
   for (let i = 0; i < shown; i += 1) {
-    const name = namesOf(graph, nodes[i] as string);
+    const name = namesIn(eco, nodes[i] as string);
     zh = i === 0 ? name.zh : `${zh}、${name.zh}`;
     en = i === 0 ? name.en : `${en}, ${name.en}`;
   }

@@ -13,14 +13,14 @@
 import { VALUE_NAMES } from '@innograph/model';
 import type { Ecosystem } from '../ecosystem.js';
 import {
+  attributeAt,
   chainsAt,
-  chainsOfEntity,
   hasPlatformAccessAt,
-  leadersSupplied,
+  leadersSuppliedAt,
   numbersOfKind,
   PLATFORM_KINDS,
-  proposedOf,
-  stringAttribute,
+  proposedAt,
+  stringAttributeAt,
 } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { nameList, plural, sentence } from '../text.js';
@@ -59,7 +59,7 @@ export function accessGapFirms(eco: Ecosystem): Set<string> {
 /** Leader clause shared by the access, capital and consortium reasons. */
 export function suppliesClause(eco: Ecosystem, leaders: readonly string[]) {
   if (leaders.length === 0) return { zh: '未为链主企业配套', en: 'supplies no chain leader' };
-  const names = nameList(eco.graph, leaders);
+  const names = nameList(eco, leaders);
   return {
     zh: `为${leaders.length}家链主企业配套（${names.zh}）`,
     en: `supplies ${plural(leaders.length, 'chain leader')} (${names.en})`,
@@ -70,24 +70,25 @@ export function accessGapsOf(eco: Ecosystem, inChain: (node: string) => boolean)
   const items: GapItem[] = [];
   for (const firm of accessGapFirms(eco)) {
     if (!inChain(firm)) continue;
-    const chains = chainsOfEntity(eco, firm);
-    const leaders = leadersSupplied(eco, firm);
-    const stage = stringAttribute(eco, firm, 'stage');
-    const advanced = eco.graph.getNodeAttribute(firm, 'advancedServices') === true;
+    const i = eco.index.get(firm) ?? 0;
+    const chains = chainsAt(eco, i);
+    const leaders = leadersSuppliedAt(eco, i);
+    const stage = stringAttributeAt(eco, i, 'stage');
+    const advanced = attributeAt(eco, i, 'advancedServices') === true;
     const severity =
       0.4 +
       0.15 * Math.min(leaders.length, 2) +
       0.2 * (STAGE_WEIGHT[stage ?? ''] ?? 0.5) +
       (advanced ? 0.1 : 0);
-    const chainNames = nameList(eco.graph, chains);
+    const chainNames = nameList(eco, chains);
     const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
     const stageName = stage ? VALUE_NAMES[stage] : undefined;
     if (stageName) clauses.push({ zh: stageName.zh, en: `${stageName.en.toLowerCase()} stage` });
     if (advanced) clauses.push({ zh: '提供高端服务', en: 'offers advanced services' });
     clauses.push(suppliesClause(eco, leaders));
-    const planned = proposedOf(eco, 'OPENS_TO', firm, PLATFORM_KINDS);
+    const planned = proposedAt(eco, 'OPENS_TO', i, PLATFORM_KINDS);
     if (planned.length > 0) {
-      const names = nameList(eco.graph, planned);
+      const names = nameList(eco, planned);
       clauses.push({
         zh: `未获得任何实验室或中试基地开放（${planned.length}项开放尚在计划中：${names.zh}）`,
         en: `reaches no open lab or pilot base (${plural(planned.length, 'opening')} only planned: ${names.en})`,

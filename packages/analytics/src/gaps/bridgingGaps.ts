@@ -95,7 +95,7 @@ export function bridgingGapsOf(
         en: 'no organisation brokers between the SOE and private worlds',
       });
     } else {
-      const names = nameList(eco.graph, named);
+      const names = nameList(eco, named);
       clauses.push({
         zh: `有${brokers.length}个组织在国企与民企之间起桥梁作用（${names.zh}；目标${minBrokers}个）`,
         en: `${plural(brokers.length, 'organisation')} ${brokers.length === 1 ? 'brokers' : 'broker'} between the SOE and private worlds (${names.en}; target ${minBrokers})`,

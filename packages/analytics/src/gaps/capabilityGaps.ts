@@ -109,7 +109,7 @@ export function capabilityGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     if (unsourced.length + missing.length === 0) continue;
     const severity = (missing.length + 0.5 * unsourced.length) / needs.length;
     const chains = chainsOfEntity(eco, leader);
-    const chainNames = nameList(eco.graph, chains);
+    const chainNames = nameList(eco, chains);
     const clauses = [
       chains.length > 0
         ? { zh: `链主企业，属于${chainNames.zh}`, en: `Chain leader in ${chainNames.en}` }

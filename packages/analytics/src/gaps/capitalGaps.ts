@@ -10,11 +10,11 @@
  */
 import type { Ecosystem } from '../ecosystem.js';
 import {
-  chainsOfEntity,
-  isFunded,
-  leadersSupplied,
+  attributeAt,
+  chainsAt,
+  isFundedAt,
+  leadersSuppliedAt,
   numbersOfKind,
-  stringAttribute,
   stringAttributeAt,
 } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
@@ -54,15 +54,16 @@ export function growthFirmNumbers(eco: Ecosystem): number[] {
 
 export function capitalGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
   const items: GapItem[] = [];
-  for (const firm of growthFirms(eco)) {
-    if (isFunded(eco, firm) || !inChain(firm)) continue;
-    const chains = chainsOfEntity(eco, firm);
-    const leaders = leadersSupplied(eco, firm);
-    const revenue = stringAttribute(eco, firm, 'revenueBand') ?? '';
-    const advanced = eco.graph.getNodeAttribute(firm, 'advancedServices') === true;
+  for (const i of growthFirmNumbers(eco)) {
+    const firm = eco.nodes[i] as string;
+    if (isFundedAt(eco, i) || !inChain(firm)) continue;
+    const chains = chainsAt(eco, i);
+    const leaders = leadersSuppliedAt(eco, i);
+    const revenue = stringAttributeAt(eco, i, 'revenueBand') ?? '';
+    const advanced = attributeAt(eco, i, 'advancedServices') === true;
     const severity =
       0.5 + 0.1 * Math.min(leaders.length, 2) + 0.2 * (SMALLNESS[revenue] ?? 0.5) + (advanced ? 0.1 : 0);
-    const chainNames = nameList(eco.graph, chains);
+    const chainNames = nameList(eco, chains);
     const clauses = [
       chains.length > 0
         ? { zh: `成长期民营企业，属于${chainNames.zh}`, en: `Growth-stage private firm in ${chainNames.en}` }

@@ -80,7 +80,7 @@ export function closedPlatformGapsOf(eco: Ecosystem, inChain: (node: string) => 
 
     const kindName = ENTITY_KINDS[eco.kind.get(platform) as EntityKind].name;
     const owner = VALUE_NAMES[eco.ownership.get(platform) ?? ''];
-    const chainNames = nameList(eco.graph, chains);
+    const chainNames = nameList(eco, chains);
     const clauses = [
       {
         zh: `${owner ? owner.zh : ''}${kindName.zh}${chains.length > 0 ? `，属于${chainNames.zh}` : ''}`,
@@ -88,7 +88,7 @@ export function closedPlatformGapsOf(eco: Ecosystem, inChain: (node: string) => 
       },
     ];
     if (operators.length > 0) {
-      const names = nameList(eco.graph, operators);
+      const names = nameList(eco, operators);
       clauses.push({ zh: `由${names.zh}运营`, en: `operated by ${names.en}` });
     }
     clauses.push({ zh: '未向任何企业开放', en: 'opens to no firm' });

@@ -14,12 +14,13 @@
 import type { Ecosystem } from '../ecosystem.js';
 import {
   chainScope,
-  chainsOfEntity,
+  chainsAt,
   consortiaByChain,
   inOf,
-  leadersSupplied,
-  ofKind,
-  outOf,
+  leadersSuppliedAt,
+  numbersOfKind,
+  outAt,
+  tagsAt,
   tagsAttribute,
 } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
@@ -36,19 +37,27 @@ export function normaliseTag(tag: string): string {
 
 /** Chains of the firm that have consortia, and those of them whose consortia the firm is in none of. */
 export function consortiumStanding(eco: Ecosystem, firm: string): { eligible: string[]; excluded: string[] } {
+  const i = eco.index.get(firm);
+  return i === undefined ? { eligible: [], excluded: [] } : consortiumStandingAt(eco, i);
+}
+
+/** `consortiumStanding` by node number. */
+export function consortiumStandingAt(eco: Ecosystem, i: number): { eligible: string[]; excluded: string[] } {
   const byChain = consortiaByChain(eco);
   const eligible: string[] = [];
   const excluded: string[] = [];
-  const chains = chainsOfEntity(eco, firm);
+  const chains = chainsAt(eco, i);
   if (chains.length === 0) return { eligible, excluded };
   // A chain's consortia are the consortia whose chain scope holds it, so the firm is in one of
   // them when one of its memberships counts in the chain.
-  const memberships = outOf(eco, 'MEMBER_OF', firm, 'Consortium');
+  let memberships: readonly string[] | null = null;
   for (const chain of chains) {
     const consortia = byChain.get(chain);
     if (!consortia || consortia.length === 0) continue;
     eligible.push(chain);
-    if (!memberships.some((c) => chainScope(eco, c).includes(chain))) excluded.push(chain);
+    memberships ??= outAt(eco, 'MEMBER_OF', i, 'Consortium');
+    const member = memberships.some((c) => chainScope(eco, c).includes(chain));
+    if (!member) excluded.push(chain);
   }
   return { eligible, excluded };
 }
@@ -94,13 +103,14 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     indexes.set(chain, index);
   }
   const items: GapItem[] = [];
-  for (const firm of ofKind(eco, 'PrivateFirm')) {
+  for (const i of numbersOfKind(eco, 'PrivateFirm')) {
+    const firm = eco.nodes[i] as string;
     if (!inChain(firm)) continue;
-    const { excluded } = consortiumStanding(eco, firm);
+    const { excluded } = consortiumStandingAt(eco, i);
     if (excluded.length === 0) continue;
     const consortia = union(excluded.map((chain) => byChain.get(chain) ?? []));
-    const leaders = leadersSupplied(eco, firm);
-    const capabilities = new Map(tagsAttribute(eco, firm, 'capabilities').map((t) => [normaliseTag(t), t]));
+    const leaders = leadersSuppliedAt(eco, i);
+    const capabilities = new Map(tagsAt(eco, i, 'capabilities').map((t) => [normaliseTag(t), t]));
     // The firm's excluded chains' consortia led by a leader it supplies, and those whose focus
     // is one of its capabilities, through the chain indexes (both sorted, like `consortia`).
     const led: string[][] = [];
@@ -125,15 +135,15 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     const matchedTags = [...matchedTagSet].sort(compareKeys);
     const severity = 0.4 + (ledBySupplied.length > 0 ? 0.3 : 0) + (matching.length > 0 ? 0.3 : 0);
 
-    const chainNames = nameList(eco.graph, excluded);
+    const chainNames = nameList(eco, excluded);
     const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
     if (ledBySupplied.length > 0) {
       const supplied = new Set(leaders);
       const leaderIds = [...new Set(ledBySupplied.flatMap((c) => leadersOf.get(c) ?? []))]
         .filter((l) => supplied.has(l))
         .sort(compareKeys);
-      const l = nameList(eco.graph, leaderIds);
-      const c = nameList(eco.graph, ledBySupplied);
+      const l = nameList(eco, leaderIds);
+      const c = nameList(eco, ledBySupplied);
       clauses.push({
         zh: `为${l.zh}配套，而后者牵头${c.zh}`,
         en: `supplies ${l.en}, which leads ${c.en}`,
@@ -141,7 +151,7 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     }
     if (matching.length > 0) {
       const t = tagList(matchedTags);
-      const c = nameList(eco.graph, matching);
+      const c = nameList(eco, matching);
       clauses.push({
         zh: `其能力${t.zh}与${c.zh}的方向相符`,
         en: `its capability ${t.en} matches the focus of ${c.en}`,

@@ -51,7 +51,7 @@ export function pairingGapsOf(eco: Ecosystem, inChain: (node: string) => boolean
     ];
     const planned = proposedOf(eco, 'PAIRED_WITH', park, 'ServiceInstitution');
     if (planned.length > 0) {
-      const names = nameList(eco.graph, planned);
+      const names = nameList(eco, planned);
       clauses.push({
         zh: `没有有效结对的产业服务机构（与${names.zh}的结对尚在${VALUE_NAMES.planned?.zh ?? '计划'}中）`,
         en: `no active paired service institution (pairing with ${names.en} only planned)`,

@@ -37,6 +37,7 @@ import {
   isFundedAt,
   isPaired,
   isStateOwned,
+  numbersOfKind,
   ofKind,
   servesAnyFirm,
 } from '../ecosystem.js';
@@ -46,7 +47,7 @@ import { leaderNeeds } from '../gaps/capabilityGaps.js';
 import { growthFirmNumbers } from '../gaps/capitalGaps.js';
 import { platformsOf } from '../gaps/closedPlatformGaps.js';
 import { chainFilter } from '../gaps/common.js';
-import { consortiumStanding } from '../gaps/consortiumGaps.js';
+import { consortiumStandingAt } from '../gaps/consortiumGaps.js';
 import type { AbstractGraph } from '../graph.js';
 import { compactGraph, compareKeys, namesOf } from '../graph.js';
 import type { Measures } from '../measures/computeMeasures.js';
@@ -226,8 +227,8 @@ function tallies(eco: Ecosystem): Record<Exclude<ShareName, 'crossOwnershipTies'
   const funded = new Tally();
   for (const i of growthFirmNumbers(eco)) funded.add(chainsAt(eco, i), isFundedAt(eco, i) ? 1 : 0);
   const inclusion = new Tally();
-  for (const firm of ofKind(eco, 'PrivateFirm')) {
-    const { eligible, excluded } = consortiumStanding(eco, firm);
+  for (const i of numbersOfKind(eco, 'PrivateFirm')) {
+    const { eligible, excluded } = consortiumStandingAt(eco, i);
     if (eligible.length === 0) continue;
     inclusion.overall[0] += excluded.length === 0 ? 1 : 0;
     inclusion.overall[1] += 1;

@@ -160,12 +160,12 @@ export function investsInCandidates(
         en: `the fund invests at ${stages.map((s) => s.en).join(', ') || 'unknown'} stage; the firm is growth-stage`,
       },
       chain
-        ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
+        ? { zh: `同属${nameList(eco, [chain]).zh}`, en: `both in ${nameList(eco, [chain]).en}` }
         : { zh: '不在同一产业链', en: 'not in the same chain' },
       backers.length > 0
         ? {
-            zh: `企业为基金出资方${nameList(eco.graph, backers).zh}配套`,
-            en: `the fund is backed by ${nameList(eco.graph, backers).en}, which the firm supplies`,
+            zh: `企业为基金出资方${nameList(eco, backers).zh}配套`,
+            en: `the fund is backed by ${nameList(eco, backers).en}, which the firm supplies`,
           }
         : { zh: '企业不为基金出资方配套', en: "the firm supplies none of the fund's backers" },
       f.patient ? { zh: '耐心资本', en: 'patient capital' } : { zh: '非耐心资本', en: 'not patient capital' },

@@ -234,7 +234,7 @@ export function opensToCandidates(
     const operators = p.operators.filter((l) => leaders.has(l)).sort(compareKeys);
     const notes: Bilingual[] = [
       chain
-        ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
+        ? { zh: `同属${nameList(eco, [chain]).zh}`, en: `both in ${nameList(eco, [chain]).en}` }
         : { zh: '不在同一产业链', en: 'not in the same chain' },
       match.tag
         ? {
@@ -243,14 +243,14 @@ export function opensToCandidates(
           }
         : { zh: '企业能力与平台方向无共同之处', en: "no capability matches the platform's domains" },
       park
-        ? { zh: `同在${nameList(eco.graph, [park]).zh}`, en: `both in ${nameList(eco.graph, [park]).en}` }
+        ? { zh: `同在${nameList(eco, [park]).zh}`, en: `both in ${nameList(eco, [park]).en}` }
         : district
           ? { zh: `同在${district}`, en: `both in ${district}` }
           : { zh: '不在同一园区或区县', en: 'not in the same park or district' },
       operators.length > 0
         ? {
-            zh: `企业为平台运营方${nameList(eco.graph, operators).zh}配套`,
-            en: `the firm supplies the platform's operator ${nameList(eco.graph, operators).en}`,
+            zh: `企业为平台运营方${nameList(eco, operators).zh}配套`,
+            en: `the firm supplies the platform's operator ${nameList(eco, operators).en}`,
           }
         : { zh: '企业不为平台运营方配套', en: "the firm does not supply the platform's operator" },
       OPENNESS_NAME[p.openness]

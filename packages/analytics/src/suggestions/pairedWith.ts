@@ -157,7 +157,7 @@ export function pairedWithCandidates(
         en: `its service areas (${areas.map((a) => a.en).join(', ') || 'none'}) cover ${percent(scored.values[0] ?? 0)} of the park's needs`,
       },
       chain
-        ? { zh: `同属${nameList(eco.graph, [chain]).zh}`, en: `both in ${nameList(eco.graph, [chain]).en}` }
+        ? { zh: `同属${nameList(eco, [chain]).zh}`, en: `both in ${nameList(eco, [chain]).en}` }
         : { zh: '不在同一产业链', en: 'not in the same chain' },
       s.parks.includes(park)
         ? { zh: '位于该园区内', en: 'located in the park' }
