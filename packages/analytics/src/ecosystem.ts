@@ -77,12 +77,10 @@ export interface Ecosystem {
   index: Map<string, number>;
   /** Node keys of each kind, sorted. */
   byKind: Map<string, string[]>;
-  kind: Map<string, string>;
   /** Kind by node number ('' when the node has none). */
   kindOf: string[];
   /** The graph's attribute object of each node, by number (read, never written). */
   attributesOf: Attributes[];
-  ownership: Map<string, OwnershipGroup>;
   /** Ownership group by node number, as its index in OWNERSHIPS (-1 for none). */
   groupOf: Int8Array;
   /** Relation type → code (the `t` of `Adjacency`). */
@@ -240,21 +238,15 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
     groups[i] = ownershipGroupOf(attributes);
   });
   const byKind = new Map<string, string[]>();
-  const kind = new Map<string, string>();
-  const ownership = new Map<string, OwnershipGroup>();
   const groupOf = new Int8Array(n).fill(-1);
   for (let i = 0; i < n; i += 1) {
     const node = nodes[i] as string;
     const k = kinds[i] as string;
-    kind.set(node, k);
     const list = byKind.get(k);
     if (list) list.push(node);
     else byKind.set(k, [node]);
     const group = groups[i];
-    if (group) {
-      ownership.set(node, group);
-      groupOf[i] = OWNERSHIPS.indexOf(group);
-    }
+    if (group) groupOf[i] = OWNERSHIPS.indexOf(group);
   }
 
   // One pass over the edges into flat arrays: type code, source and target of the active and
@@ -344,10 +336,8 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
     nodes,
     index,
     byKind,
-    kind,
     kindOf: kinds,
     attributesOf,
-    ownership,
     groupOf,
     typeCode,
     activeOut: adjacencyOf(buckets, n, active, outBucket, activeTarget.subarray(0, active)),
@@ -467,7 +457,19 @@ export function ofKind(eco: Ecosystem, kind: EntityKind): readonly string[] {
 }
 
 export function isKind(eco: Ecosystem, node: string, kinds: readonly string[]): boolean {
-  return kinds.includes(eco.kind.get(node) ?? '');
+  return kinds.includes(kindIn(eco, node));
+}
+
+/** The node's kind ('' when it has none or is not in the graph). */
+export function kindIn(eco: Ecosystem, node: string): string {
+  const i = eco.index.get(node);
+  return i === undefined ? '' : (eco.kindOf[i] as string);
+}
+
+/** The node's ownership group, or undefined. */
+export function ownershipIn(eco: Ecosystem, node: string): OwnershipGroup | undefined {
+  const i = eco.index.get(node);
+  return i === undefined ? undefined : OWNERSHIPS[eco.groupOf[i] ?? -1];
 }
 
 /** Active BELONGS_TO chains of the node (a chain is its own). */
@@ -535,7 +537,7 @@ function cached<T>(eco: Ecosystem, key: string, compute: () => T): T {
  */
 export function chainScope(eco: Ecosystem, node: string): readonly string[] {
   const own = chainsOfEntity(eco, node);
-  const kind = eco.kind.get(node);
+  const kind = kindIn(eco, node);
   if (kind !== 'SciencePark' && kind !== 'Consortium') return own;
   const scopes = cached(eco, 'chainScope', () => new Map<string, readonly string[]>());
   const known = scopes.get(node);
@@ -704,5 +706,5 @@ function tagsOf(value: unknown): string[] {
 }
 
 export function isStateOwned(eco: Ecosystem, node: string): boolean {
-  return eco.ownership.get(node) === 'state';
+  return ownershipIn(eco, node) === 'state';
 }

@@ -15,7 +15,9 @@ import {
   chainsOfEntity,
   inOf,
   isStateOwned,
+  kindIn,
   ofKind,
+  ownershipIn,
   PLATFORM_KINDS,
   proposedOf,
   servesAnyFirm,
@@ -78,8 +80,8 @@ export function closedPlatformGapsOf(eco: Ecosystem, inChain: (node: string) => 
       (0.2 * Math.min(unserved, 10)) / 10 +
       0.1 * (DECLARED_OPENNESS[openness ?? ''] ?? 0);
 
-    const kindName = ENTITY_KINDS[eco.kind.get(platform) as EntityKind].name;
-    const owner = VALUE_NAMES[eco.ownership.get(platform) ?? ''];
+    const kindName = ENTITY_KINDS[kindIn(eco, platform) as EntityKind].name;
+    const owner = VALUE_NAMES[ownershipIn(eco, platform) ?? ''];
     const chainNames = nameList(eco, chains);
     const clauses = [
       {

@@ -3,7 +3,7 @@
  * index (built once by `detectGaps`, or by each detector when called on its own).
  */
 import type { Ecosystem } from '../ecosystem.js';
-import { buildEcosystem, chainScope } from '../ecosystem.js';
+import { buildEcosystem, chainScope, kindIn } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
 import { round4 } from '../text.js';
@@ -26,7 +26,7 @@ export function prepare(
 
 export function chainFilter(module: string, eco: Ecosystem, chain: unknown): (node: string) => boolean {
   if (chain === undefined) return () => true;
-  if (typeof chain !== 'string' || eco.kind.get(chain) !== 'IndustryChain') {
+  if (typeof chain !== 'string' || kindIn(eco, chain) !== 'IndustryChain') {
     fail(module, `option chain must be the key of an IndustryChain node in the graph, got ${String(chain)}.`);
   }
   return (node) => chainScope(eco, node).includes(chain);

@@ -26,7 +26,7 @@
  * nodes by SOE–private pairs brokered, then by all pairs brokered, then betweenness, then key.
  * `bridges` groups the ties whose ends lie in different communities by community pair.
  */
-import { type Bilingual, SHARE_NAME_LIST } from '@innograph/model';
+import { type Bilingual, OWNERSHIPS, SHARE_NAME_LIST } from '@innograph/model';
 import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
 import {
   buildEcosystem,
@@ -37,8 +37,10 @@ import {
   isFundedAt,
   isPaired,
   isStateOwned,
+  kindIn,
   numbersOfKind,
   ofKind,
+  ownershipIn,
   servesAnyFirm,
 } from '../ecosystem.js';
 import { accessPopulationNumbers } from '../gaps/accessGaps.js';
@@ -343,8 +345,8 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     ([node, roles]): BrokerEntry => ({
       node,
       name: namesOf(eco.graph, node),
-      kind: eco.kind.get(node) ?? '',
-      ownership: eco.ownership.get(node) ?? null,
+      kind: kindIn(eco, node),
+      ownership: ownershipIn(eco, node) ?? null,
       roles,
       betweenness: betweenness[node] ?? 0,
       constraint: constraint[node] ?? null,
@@ -362,10 +364,9 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     const byOwnership: Record<string, number> = {};
     const hubs: number[] = [];
     for (const i of list) {
-      const node = tied[i] as string;
       const kind = eco.kindOf[tiedNumbers[i] ?? 0] ?? '';
       byKind[kind] = (byKind[kind] ?? 0) + 1;
-      const group = eco.ownership.get(node) ?? 'unknown';
+      const group = OWNERSHIPS[eco.groupOf[tiedNumbers[i] ?? 0] ?? -1] ?? 'unknown';
       byOwnership[group] = (byOwnership[group] ?? 0) + 1;
       keepFirst(hubs, i, 3, byDegree);
     }

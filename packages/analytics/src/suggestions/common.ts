@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from '@innograph/model';
 import type { Ecosystem } from '../ecosystem.js';
-import { parksOfEntity, stringAttribute } from '../ecosystem.js';
+import { kindIn, parksOfEntity, stringAttribute } from '../ecosystem.js';
 import { compareKeys } from '../graph.js';
 import { round4 } from '../text.js';
 import type { Suggestion, SuggestionFactor, SuggestionType } from './types.js';
@@ -136,7 +136,7 @@ export function cachedWordSet(tags: readonly string[], cache: Map<string, string
 
 /** Districts of the parks a node is actively located in (a park's own district for a park). */
 export function districtsOf(eco: Ecosystem, node: string): string[] {
-  const parks = eco.kind.get(node) === 'SciencePark' ? [node] : parksOfEntity(eco, node);
+  const parks = kindIn(eco, node) === 'SciencePark' ? [node] : parksOfEntity(eco, node);
   const districts = new Set<string>();
   for (const park of parks) {
     const district = stringAttribute(eco, park, 'district');

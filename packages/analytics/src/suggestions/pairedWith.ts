@@ -23,6 +23,7 @@ import {
   chainScope,
   chainsOfEntity,
   isPaired,
+  kindIn,
   ofKind,
   parksOfEntity,
   proposedOf,
@@ -101,7 +102,7 @@ export function pairedWithCandidates(
       areas: tagsAttribute(eco, service, 'serviceAreas').filter((a) =>
         (SERVICE_AREAS as readonly string[]).includes(a),
       ),
-      load: bothOf(eco, 'PAIRED_WITH', service).filter((p) => eco.kind.get(p) === 'SciencePark').length,
+      load: bothOf(eco, 'PAIRED_WITH', service).filter((p) => kindIn(eco, p) === 'SciencePark').length,
     };
     info.set(service, s);
     for (const chain of s.chains) listIn(byChain, chain, service);
