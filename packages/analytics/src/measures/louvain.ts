@@ -187,35 +187,66 @@ export function louvainOfCompact(
     }
     for (let i = 0; i < n0; i += 1) mapping[i] = belongings[mapping[i] ?? 0] ?? 0;
     // Induced graph: weights between communities, each adjacency in increasing community order.
-    const internal = new Float64Array(next);
-    const adjacency: Map<number, number>[] = Array.from({ length: next }, () => new Map());
+    // The members of each community in node order (a counting sort), then one community at a
+    // time: weights to each neighbouring community gathered in a dense array.
+    const memberStarts = new Int32Array(next + 1);
+    for (let i = 0; i < C; i += 1) {
+      const slot = (belongings[i] ?? 0) + 1;
+      memberStarts[slot] = (memberStarts[slot] ?? 0) + 1;
+    }
+    for (let c = 0; c < next; c += 1)
+      memberStarts[c + 1] = (memberStarts[c + 1] ?? 0) + (memberStarts[c] ?? 0);
+    const fill = memberStarts.slice(0, next);
+    const members = new Int32Array(C);
     for (let i = 0; i < C; i += 1) {
       const ci = belongings[i] ?? 0;
-      internal[ci] = (internal[ci] ?? 0) + (loops[i] ?? 0);
-      const adj = adjacency[ci] as Map<number, number>;
-      for (let k = starts[i] ?? 0, end = starts[i + 1] ?? 0; k < end; k += 1) {
-        const cj = belongings[neighbourhood[k] ?? 0] ?? 0;
-        if (ci === cj) {
-          internal[ci] = (internal[ci] ?? 0) + (weights[k] ?? 0);
-          continue;
+      members[fill[ci] ?? 0] = i;
+      fill[ci] = (fill[ci] ?? 0) + 1;
+    }
+    const internal = new Float64Array(next);
+    const weightTo = new Float64Array(next);
+    const seenBy = new Int32Array(next).fill(-1);
+    const touched = new Int32Array(next);
+    const newStarts = new Int32Array(starts.length);
+    const newNeighbourhood = new Int32Array(neighbourhood.length);
+    const newWeights = new Float64Array(weights.length);
+    let e = 0;
+    for (let ci = 0; ci < next; ci += 1) {
+      let count = 0;
+      for (let m = memberStarts[ci] ?? 0, last = memberStarts[ci + 1] ?? 0; m < last; m += 1) {
+        const i = members[m] ?? 0;
+        internal[ci] = (internal[ci] ?? 0) + (loops[i] ?? 0);
+        for (let k = starts[i] ?? 0, end = starts[i + 1] ?? 0; k < end; k += 1) {
+          const cj = belongings[neighbourhood[k] ?? 0] ?? 0;
+          const weight = weights[k] ?? 0;
+          if (ci === cj) {
+            internal[ci] = (internal[ci] ?? 0) + weight;
+            continue;
+          }
+          if (seenBy[cj] !== ci) {
+            seenBy[cj] = ci;
+            weightTo[cj] = 0;
+            touched[count++] = cj;
+          }
+          weightTo[cj] = (weightTo[cj] ?? 0) + weight;
         }
-        adj.set(cj, (adj.get(cj) ?? 0) + (weights[k] ?? 0));
+      }
+      newStarts[ci] = e;
+      for (const cj of touched.subarray(0, count).sort()) {
+        newNeighbourhood[e] = cj;
+        newWeights[e] = weightTo[cj] ?? 0;
+        e += 1;
       }
     }
     C = next;
-    let e = 0;
+    starts.set(newStarts.subarray(0, C));
+    neighbourhood.set(newNeighbourhood.subarray(0, e));
+    weights.set(newWeights.subarray(0, e));
     for (let ci = 0; ci < C; ci += 1) {
       totalWeights[ci] = inducedTotal[ci] ?? 0;
       loops[ci] = internal[ci] ?? 0;
       counts[ci] = 1;
-      starts[ci] = e;
       belongings[ci] = ci;
-      const adj = adjacency[ci] as Map<number, number>;
-      for (const cj of [...adj.keys()].sort((a, b) => a - b)) {
-        neighbourhood[e] = cj;
-        weights[e] = adj.get(cj) ?? 0;
-        e += 1;
-      }
     }
     starts[C] = e;
     U = 0;
