@@ -75,10 +75,12 @@ function listIn(map: Map<string, string[]>, key: string, value: string): void {
   } else map.set(key, [value]);
 }
 
-/** Distinct keys of several sorted lists, sorted. */
-function union(lists: readonly (readonly string[])[]): string[] {
-  if (lists.length === 0) return [];
-  if (lists.length === 1) return [...(lists[0] as readonly string[])];
+const NONE: readonly string[] = [];
+
+/** Distinct keys of several sorted lists, sorted (the list itself when there is one). */
+function union(lists: readonly (readonly string[])[]): readonly string[] {
+  if (lists.length === 0) return NONE;
+  if (lists.length === 1) return lists[0] as readonly string[];
   return [...new Set(lists.flat())].sort(compareKeys);
 }
 
@@ -108,20 +110,27 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     if (!inChain(firm)) continue;
     const { excluded } = consortiumStandingAt(eco, i);
     if (excluded.length === 0) continue;
-    const consortia = union(excluded.map((chain) => byChain.get(chain) ?? []));
+    const consortiumCount =
+      excluded.length === 1
+        ? (byChain.get(excluded[0] as string)?.length ?? 0)
+        : union(excluded.map((chain) => byChain.get(chain) ?? NONE)).length;
     const leaders = leadersSuppliedAt(eco, i);
     const capabilities = new Map(tagsAt(eco, i, 'capabilities').map((t) => [normaliseTag(t), t]));
-    // The firm's excluded chains' consortia led by a leader it supplies, and those whose focus
-    // is one of its capabilities, through the chain indexes (both sorted, like `consortia`).
-    const led: string[][] = [];
-    const matched: string[][] = [];
+    // The firm's excluded chains' consortia led by a leader it supplies (and those leaders), and
+    // those whose focus is one of its capabilities (and those capabilities), through the chain
+    // indexes; every list sorted.
+    const led: (readonly string[])[] = [];
+    const leading: string[] = [];
+    const matched: (readonly string[])[] = [];
     const matchedTagSet = new Set<string>();
     for (const chain of excluded) {
       const index = indexes.get(chain);
       if (!index) continue;
       for (const leader of leaders) {
         const list = index.byLeader.get(leader);
-        if (list) led.push(list);
+        if (!list) continue;
+        led.push(list);
+        if (!leading.includes(leader)) leading.push(leader);
       }
       for (const [norm, tag] of capabilities) {
         const list = index.byFocus.get(norm);
@@ -138,11 +147,7 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     const chainNames = nameList(eco, excluded);
     const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
     if (ledBySupplied.length > 0) {
-      const supplied = new Set(leaders);
-      const leaderIds = [...new Set(ledBySupplied.flatMap((c) => leadersOf.get(c) ?? []))]
-        .filter((l) => supplied.has(l))
-        .sort(compareKeys);
-      const l = nameList(eco, leaderIds);
+      const l = nameList(eco, leading.sort(compareKeys));
       const c = nameList(eco, ledBySupplied);
       clauses.push({
         zh: `为${l.zh}配套，而后者牵头${c.zh}`,
@@ -158,8 +163,8 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
       });
     }
     clauses.push({
-      zh: `未加入所在产业链${consortia.length}个创新联合体中的任何一个`,
-      en: `member of none of its chain's ${plural(consortia.length, 'consortium', 'consortia')}`,
+      zh: `未加入所在产业链${consortiumCount}个创新联合体中的任何一个`,
+      en: `member of none of its chain's ${plural(consortiumCount, 'consortium', 'consortia')}`,
     });
     items.push(
       gapItem('consortiumExclusion', firm, severity, sentence(clauses), [
