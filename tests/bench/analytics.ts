@@ -10,14 +10,15 @@
  * plain pass over the graph reading every node's `kind` and every edge's `type` and `status`.
  *
  * Then the error of sampled betweenness (what the indicators use above `betweennessExactMax`
- * tie-network nodes) against graphology-metrics' exact betweenness on the tie network of a
- * generated 2,000-entity graph. Writes its section of docs/BENCHMARKS.md (BENCH_NO_WRITE=1 only
- * prints). Run with `--expose-gc` (the npm script does) to collect garbage between runs.
+ * tie-network nodes) against exact betweenness on the tie networks of generated 2,000- and
+ * 10,000-entity graphs. Writes its section of docs/BENCHMARKS.md (BENCH_NO_WRITE=1 only
+ * prints). Run with `--expose-gc` (the npm script does) to collect garbage before each call.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import {
+  betweennessSources,
   computeIndicators,
   datasetGraph,
   detectGaps,
@@ -36,7 +37,6 @@ import { ms, percentile, table, timed } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SIZES = (process.env.BENCH_ANALYTICS_SIZES ?? 'seed,1000,10000,100000').split(',');
-const ERROR_ENTITIES = 2_000;
 
 function runsFor(entities: number): number {
   return entities >= 100_000 ? 3 : entities >= 10_000 ? 5 : 9;
@@ -101,7 +101,8 @@ async function graphFor(size: string): Promise<{ name: string; graph: MultiDirec
 }
 
 async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
-  const ties = tieNetwork(graph).projection;
+  // Counted, then let go: only the graph stays in memory while measuring.
+  const { order: tieNodes, size: tieEdges } = tieNetwork(graph).projection;
   const entities = graph.order;
   const runs = runsFor(entities);
   const load = loadavg()[0] ?? Number.NaN;
@@ -111,10 +112,15 @@ async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
   let notes = '';
   // One warm-up run (JIT), not counted.
   for (let run = -1; run < runs; run += 1) {
-    globalThis.gc?.();
+    // A full collection before each call, so that no call pays for the garbage of the one before.
+    const collect = () => globalThis.gc?.();
+    collect();
     const scan = await timed(async () => graphScan(graph));
+    collect();
     const gaps = await timed(async () => detectGaps(graph));
+    collect();
     const suggestions = await timed(async () => suggestRelations(graph));
+    collect();
     const indicators = await timed(async () => computeIndicators(graph));
     if (run < 0) {
       const network = indicators.value.network;
@@ -131,8 +137,8 @@ async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
     name,
     entities,
     relations: graph.size,
-    tieNodes: ties.order,
-    tieEdges: ties.size,
+    tieNodes,
+    tieEdges,
     runs,
     load,
     scan: percentile(samples.scan, 50),
@@ -242,31 +248,54 @@ function topKeys(values: Record<string, number>, k: number): string[] {
     .slice(0, k);
 }
 
+interface ErrorCase {
+  entities: number;
+  /** Sources to try. */
+  samples: number[];
+  /** Exact reference: graphology-metrics (independent), or this package's Brandes from every
+   *  node (the same code with k = n; equal to graphology-metrics in the unit tests), for sizes
+   *  where graphology-metrics takes minutes. */
+  reference: 'graphology-metrics' | 'brandes';
+}
+
+const ERROR_CASES: ErrorCase[] = [
+  { entities: 2_000, samples: [50, 100, 200, 400], reference: 'graphology-metrics' },
+  { entities: 10_000, samples: [50, 100, 200], reference: 'brandes' },
+];
+
 /** Sampled against exact betweenness on the tie network of a generated graph. */
-async function betweennessError(): Promise<{ text: string; table: string }> {
-  const graph = datasetGraph(generateDataset({ entities: ERROR_ENTITIES, seed: 1 }));
+async function betweennessError({
+  entities,
+  samples,
+  reference,
+}: ErrorCase): Promise<{ text: string; rows: string[][] }> {
+  const graph = datasetGraph(generateDataset({ entities, seed: 1 }));
   const { options, projection } = tieNetwork(graph);
   const exactRun = await timed(async () =>
-    betweennessCentrality(projection, { getEdgeWeight: null, normalized: true }),
+    reference === 'graphology-metrics'
+      ? betweennessCentrality(projection, { getEdgeWeight: null, normalized: true })
+      : sampledBetweenness(graph, { ...options, samples: projection.order }),
   );
   const exact = exactRun.value;
   const nodes = Object.keys(exact);
   const top50 = topKeys(exact, 50);
   const top10 = topKeys(exact, 10);
   const rows: string[][] = [];
-  const defaultSamples = INDICATORS_DEFAULTS.betweennessSamples;
-  for (const samples of [50, 100, defaultSamples, 400].filter((s, i, all) => all.indexOf(s) === i)) {
-    const sampledRun = await timed(async () => sampledBetweenness(graph, { ...options, samples, seed: 1 }));
+  for (const k of samples) {
+    const sampledRun = await timed(async () =>
+      sampledBetweenness(graph, { ...options, samples: k, seed: 1 }),
+    );
     const sampled = sampledRun.value;
     const relative = top50.map(
       (node) => Math.abs((sampled[node] ?? 0) - (exact[node] ?? 0)) / (exact[node] ?? 1),
     );
-    const overlap = (k: number, exactTop: string[]) => {
-      const mine = new Set(topKeys(sampled, k));
+    const overlap = (count: number, exactTop: string[]) => {
+      const mine = new Set(topKeys(sampled, count));
       return exactTop.filter((node) => mine.has(node)).length;
     };
     rows.push([
-      `${samples}${samples === defaultSamples ? ' (default)' : ''}`,
+      `${entities.toLocaleString('en')} entities (${projection.order.toLocaleString('en')} nodes)`,
+      String(k),
       spearman(
         nodes.map((n) => exact[n] ?? 0),
         nodes.map((n) => sampled[n] ?? 0),
@@ -281,11 +310,30 @@ async function betweennessError(): Promise<{ text: string; table: string }> {
       ms(sampledRun.ms),
     ]);
   }
-  const text = `Tie network of a generated ${ERROR_ENTITIES.toLocaleString('en')}-entity graph (seed 1): ${projection.order.toLocaleString('en')} nodes, ${projection.size.toLocaleString('en')} edges; exact betweenness (graphology-metrics) ${ms(exactRun.ms)} ms. Sampled Brandes from k seeded sources (seed 1), scaled by n / k; the indicators use exact betweenness up to ${INDICATORS_DEFAULTS.betweennessExactMax.toLocaleString('en')} tie-network nodes and ${defaultSamples} sources above.`;
+  const text = `${entities.toLocaleString('en')} entities: tie network of ${projection.order.toLocaleString('en')} nodes, ${projection.size.toLocaleString('en')} edges; exact betweenness by ${reference === 'graphology-metrics' ? 'graphology-metrics' : 'Brandes from every node (this package, k = n)'} in ${ms(exactRun.ms)} ms.`;
+  return { text, rows };
+}
+
+async function betweennessErrors(largest: Row | undefined): Promise<{ text: string; table: string }> {
+  const { betweennessExactMax, betweennessSamples, betweennessSampledMax } = INDICATORS_DEFAULTS;
+  const texts: string[] = [];
+  const rows: string[][] = [];
+  for (const errorCase of ERROR_CASES) {
+    const result = await betweennessError(errorCase);
+    texts.push(result.text);
+    rows.push(...result.rows);
+  }
+  const fewest = betweennessSources(Number.MAX_SAFE_INTEGER, betweennessSamples, betweennessSampledMax);
+  const atLargest =
+    largest === undefined
+      ? ''
+      : ` (the ${largest.name} graph's ${largest.tieNodes.toLocaleString('en')} tie-network nodes get ${betweennessSources(largest.tieNodes, betweennessSamples, betweennessSampledMax)})`;
+  const rule = `The indicators' betweenness is exact up to ${betweennessExactMax.toLocaleString('en')} tie-network nodes, sampled from ${betweennessSamples} seeded sources up to ${betweennessSampledMax.toLocaleString('en')} nodes, and above that from ${betweennessSamples} × ${betweennessSampledMax.toLocaleString('en')} / n sources, at least ${fewest}${atLargest}. Sampled Brandes, seed 1, scaled by n / k.`;
   return {
-    text,
+    text: [rule, ...texts].join(' '),
     table: table(
       [
+        'graph',
         'sources k',
         'Spearman, all nodes',
         'Spearman, exact top 50',
@@ -329,7 +377,9 @@ async function main(): Promise<void> {
   say('');
   say(growthTable(rows));
   say('');
-  const error = await betweennessError();
+  const error = await betweennessErrors(
+    rows.reduce<Row | undefined>((a, r) => (a && a.tieNodes >= r.tieNodes ? a : r), undefined),
+  );
   say(error.text);
   say(error.table);
   if (process.env.BENCH_NO_WRITE) return;

@@ -69,7 +69,12 @@ export type {
   NodeValues,
   PagerankMeasures,
 } from './measures/computeMeasures.js';
-export { computeMeasures, MEASURE_NAMES, MEASURES_DEFAULTS } from './measures/computeMeasures.js';
+export {
+  betweennessSources,
+  computeMeasures,
+  MEASURE_NAMES,
+  MEASURES_DEFAULTS,
+} from './measures/computeMeasures.js';
 export type { SampledBetweennessOptions } from './measures/sampledBetweenness.js';
 export { SAMPLED_BETWEENNESS_DEFAULTS, sampledBetweenness } from './measures/sampledBetweenness.js';
 export { mulberry32 } from './random.js';
