@@ -98,11 +98,11 @@ export function accessGapsOf(eco: Ecosystem, inChain: (node: string) => boolean)
     }
     items.push(gapItem('access', firm, severity, sentence(clauses), [...chains, ...leaders, ...planned]));
   }
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Access gaps of the graph, most severe first (see the module comment for rule and severity). */
 export function accessGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return accessGapsOf(eco, inChain);
+  return accessGapsOf(eco, inChain).sort(compareGaps);
 }

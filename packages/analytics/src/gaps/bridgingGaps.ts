@@ -103,11 +103,11 @@ export function bridgingGapsOf(
     }
     items.push(gapItem('bridging', chain, severity, sentence(clauses), named));
   }
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Weakly bridged chains, most severe first (rule and severity in the module comment). */
 export function bridgingGaps(graph: AbstractGraph, options?: BridgingGapOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return bridgingGapsOf(eco, inChain, resolveBridging(MODULE, options));
+  return bridgingGapsOf(eco, inChain, resolveBridging(MODULE, options)).sort(compareGaps);
 }

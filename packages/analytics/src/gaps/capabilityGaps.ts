@@ -136,11 +136,11 @@ export function capabilityGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     }
     items.push(gapItem('capability', leader, severity, sentence(clauses), [...chains, ...offering]));
   }
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Capability gaps of the graph, most severe first (rule and severity in the module comment). */
 export function capabilityGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return capabilityGapsOf(eco, inChain);
+  return capabilityGapsOf(eco, inChain).sort(compareGaps);
 }

@@ -76,11 +76,11 @@ export function capitalGapsOf(eco: Ecosystem, inChain: (node: string) => boolean
     clauses.push({ zh: '没有任何基金投资', en: 'no fund invests in it' });
     items.push(gapItem('capital', firm, severity, sentence(clauses), [...chains, ...leaders]));
   }
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Capital gaps of the graph, most severe first (rule and severity in the module comment). */
 export function capitalGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return capitalGapsOf(eco, inChain);
+  return capitalGapsOf(eco, inChain).sort(compareGaps);
 }

@@ -112,11 +112,11 @@ export function closedPlatformGapsOf(eco: Ecosystem, inChain: (node: string) => 
     }
     items.push(gapItem('closedPlatform', platform, severity, sentence(clauses), [...chains, ...operators]));
   }
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Closed platforms of the graph, most severe first (rule and severity in the module comment). */
 export function closedPlatformGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return closedPlatformGapsOf(eco, inChain);
+  return closedPlatformGapsOf(eco, inChain).sort(compareGaps);
 }

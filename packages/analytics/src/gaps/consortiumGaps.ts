@@ -174,11 +174,11 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
       ]),
     );
   }
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Consortium exclusions, most severe first (rule and severity in the module comment). */
 export function consortiumGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return consortiumGapsOf(eco, inChain);
+  return consortiumGapsOf(eco, inChain).sort(compareGaps);
 }

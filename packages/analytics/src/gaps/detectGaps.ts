@@ -43,7 +43,9 @@ function resolveTypes(module: string, types: unknown): Set<GapType> {
   return new Set(types as GapType[]);
 }
 
-/** The items of the types asked for, on a prepared index (no input checks). */
+/** The items of the types asked for, on a prepared index (no input checks), in no particular
+ *  order (each detector's `...Of` leaves its items unsorted: they are sorted once, here or by
+ *  the detector's public function). */
 export function detectGapsOf(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
@@ -58,13 +60,14 @@ export function detectGapsOf(
   if (types.has('consortiumExclusion')) appendTo(items, consortiumGapsOf(eco, inChain));
   if (types.has('capability')) appendTo(items, capabilityGapsOf(eco, inChain));
   if (types.has('bridging')) appendTo(items, bridgingGapsOf(eco, inChain, bridging));
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Every gap of the types asked for (default all), most severe first. */
 export function detectGaps(graph: AbstractGraph, options?: DetectGapsOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return detectGapsOf(eco, inChain, resolveTypes(MODULE, options?.types), resolveBridging(MODULE, options));
+  const types = resolveTypes(MODULE, options?.types);
+  return detectGapsOf(eco, inChain, types, resolveBridging(MODULE, options)).sort(compareGaps);
 }
 
 /** Number of items per gap type in a list of items (every type present, 0 when none). */

@@ -61,11 +61,11 @@ export function pairingGapsOf(eco: Ecosystem, inChain: (node: string) => boolean
     }
     items.push(gapItem('pairing', park, severity, sentence(clauses), planned));
   }
-  return items.sort(compareGaps);
+  return items;
 }
 
 /** Pairing gaps of the graph, most severe first (rule and severity in the module comment). */
 export function pairingGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return pairingGapsOf(eco, inChain);
+  return pairingGapsOf(eco, inChain).sort(compareGaps);
 }
