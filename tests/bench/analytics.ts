@@ -280,6 +280,23 @@ async function betweennessError({
   const nodes = Object.keys(exact);
   const top50 = topKeys(exact, 50);
   const top10 = topKeys(exact, 10);
+  // The indicators' broker list (SOE–private pairs, all pairs, betweenness, key), with exact
+  // and with sampled betweenness.
+  const brokerage = Object.entries(
+    computeIndicators(graph, { betweennessExactMax: 0 }).network?.brokerage ?? {},
+  );
+  const brokers = (betweenness: Record<string, number>) =>
+    [...brokerage]
+      .sort(
+        (a, b) =>
+          b[1].soePrivate - a[1].soePrivate ||
+          b[1].total - a[1].total ||
+          (betweenness[b[0]] ?? 0) - (betweenness[a[0]] ?? 0) ||
+          (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+      )
+      .slice(0, INDICATORS_DEFAULTS.topBrokers)
+      .map(([node]) => node);
+  const exactBrokers = brokers(exact);
   const rows: string[][] = [];
   for (const k of samples) {
     const sampledRun = await timed(async () =>
@@ -307,6 +324,7 @@ async function betweennessError({
       (relative.reduce((sum, e) => sum + e, 0) / relative.length).toFixed(3),
       `${overlap(10, top10)} / 10`,
       `${overlap(50, top50)} / 50`,
+      `${brokers(sampled).filter((node, i) => exactBrokers[i] === node).length} / ${exactBrokers.length}`,
       ms(sampledRun.ms),
     ]);
   }
@@ -340,6 +358,7 @@ async function betweennessErrors(largest: Row | undefined): Promise<{ text: stri
         'mean relative error, exact top 50',
         'top 10 found',
         'top 50 found',
+        'top brokers in place',
         'sampled ms',
       ],
       rows,
@@ -357,6 +376,19 @@ function libraryVersions(): string {
   return ['graphology', 'graphology-metrics', 'graphology-communities-louvain']
     .map((name) => `${name} ${version(name)}`)
     .join(', ');
+}
+
+/** Issue #5's target: the gap report plus indicators at 100,000 entities under 3 s, growth near
+ *  linear. */
+function targetVerdict(rows: Row[]): string {
+  const largest = rows.find((r) => r.entities >= 100_000);
+  if (!largest) return 'Target (100,000 entities under 3 s): not measured in this run.';
+  const before = rows.find((r) => r.entities === largest.entities / 10);
+  const growth = before
+    ? `; growth from ${before.name}: ${ratio(largest.total / before.total)} (linear: 10×)`
+    : '';
+  const met = largest.total < 3000 ? '**met**' : '**not met**';
+  return `Target: detectGaps + suggestRelations + computeIndicators at 100,000 entities under 3 s: ${met} (${ms(largest.total)} ms, load average ${largest.load.toFixed(2)})${growth}.`;
 }
 
 async function main(): Promise<void> {
@@ -377,6 +409,9 @@ async function main(): Promise<void> {
   say('');
   say(growthTable(rows));
   say('');
+  const verdict = targetVerdict(rows);
+  say(verdict);
+  say('');
   const error = await betweennessErrors(
     rows.reduce<Row | undefined>((a, r) => (a && a.tieNodes >= r.tieNodes ? a : r), undefined),
   );
@@ -393,6 +428,8 @@ async function main(): Promise<void> {
     'Growth between sizes (linear = the entity ratio):',
     '',
     growthTable(rows),
+    '',
+    verdict,
     '',
     'Sampled betweenness against exact:',
     '',
