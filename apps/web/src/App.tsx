@@ -575,12 +575,19 @@ export function App() {
     return `${t(language, 'appTitle')} · ${scope}`;
   }, [presenting, view.filters.chain, language]);
 
+  /** What the legend lists for the view on screen (overlay, PNG and SVG), once per change of
+   *  what is drawn rather than on every render. */
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the graph is mutable; `revision` says it changed.
+  const legend = useMemo(
+    () => (boot.status === 'ready' ? legendItems(boot.model, language, graphRef.current, visible) : null),
+    [boot, language, visible, revision],
+  );
+
   const exportImage = useCallback(
     async (format: 'png' | 'svg', scale = 2) => {
       const renderer = rendererRef.current;
       if (!renderer || boot.status !== 'ready') return;
       const style = THEME_STYLES[theme];
-      const legend = legendItems(boot.model, language, graphRef.current, visible);
       const title = exportTitle();
       const stem = `innograph-${new Date().toISOString().slice(0, 10)}`;
       try {
@@ -601,7 +608,7 @@ export function App() {
         setNotice(errorText(error));
       }
     },
-    [boot, theme, language, visible, exportTitle],
+    [boot, theme, legend, exportTitle],
   );
 
   // Entering or leaving presentation mode resizes the stage: sigma measures it on its next render.
@@ -882,8 +889,8 @@ export function App() {
       <main className="stage" aria-label={t(language, 'appTitle')}>
         <div className="sigma-container" ref={containerRef} data-testid="graph-canvas" />
         <Guides renderer={renderer} guides={guides} language={language} />
-        {theme === 'projector' ? (
-          <LegendOverlay items={legendItems(model, language, graph, visible)} label={t(language, 'legend')} />
+        {theme === 'projector' && legend ? (
+          <LegendOverlay items={legend} label={t(language, 'legend')} />
         ) : null}
         {presenting ? (
           <PresentationBar

@@ -22,8 +22,7 @@ import type { ApiClient } from '../api.js';
 import { downloadText } from '../export/csv.js';
 import { SHARE_LABELS, t } from '../i18n.js';
 import { gapsCsv, indicatorsCsv, type Names, suggestionsCsv } from '../planning/reportCsv.js';
-import { ErrorNote, nameOf, Spinner } from './common.js';
-import { percent } from './ScenarioPanel.js';
+import { ErrorNote, nameOf, percent, Spinner } from './common.js';
 
 /** Most severe gaps shown per type. */
 const TOP_GAPS = 5;

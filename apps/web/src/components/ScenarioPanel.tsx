@@ -17,7 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { SHARE_LABELS, t } from '../i18n.js';
 import type { ScenarioController } from '../planning/useScenario.js';
-import { ErrorNote, nameOf, Spinner } from './common.js';
+import { ErrorNote, nameOf, percent, Spinner } from './common.js';
 
 export interface ScenarioPanelProps {
   model: ModelResponse;
@@ -26,9 +26,6 @@ export interface ScenarioPanelProps {
   editing: boolean;
   nameOfEntity(id: string): string;
 }
-
-export const percent = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
 
 /** A text field saved when it loses focus or on Enter, not on every keystroke. */
 function CommitField(props: {
