@@ -6,13 +6,16 @@
  * the current graph revision (`graphRevision`: the change-log number, the count of dataset loads
  * and resets, and the entity and relationship counts) and computed again only after it moves on.
  * Each request costs one small revision query; requests arriving while the graph loads share the
- * load. Only the latest revision is kept, with at most `MEMO_LIMIT` results per kind (by their
- * options), so memory stays at one graph plus a few results.
+ * load. The analytics index of the graph (`ecosystemIndex`) is built once per revision and shared
+ * by gaps, indicators and suggestions. Only the latest revision is kept, with at most `MEMO_LIMIT`
+ * results per kind (by their options), so memory stays at one graph, its index and a few results.
  */
 import {
   computeIndicators,
   countGaps,
   detectGaps,
+  type EcosystemIndex,
+  ecosystemIndex,
   type GapCounts,
   type GapItem,
   type GraphFigures,
@@ -50,25 +53,38 @@ export class GraphState {
   readonly suggestionsMemo = new Memo<Suggestion[]>();
   readonly evaluationsMemo = new Memo<ScenarioFigures>();
 
+  private sharedIndex: EcosystemIndex | null = null;
+
   constructor(
     readonly revision: string,
     readonly graph: PlanningGraph,
   ) {}
 
+  /** The analytics index of this graph, built on first use and shared by every analysis of the
+   *  revision (the graph of a state is never changed: scenarios are evaluated on copies). */
+  get index(): EcosystemIndex {
+    this.sharedIndex ??= ecosystemIndex(this.graph);
+    return this.sharedIndex;
+  }
+
   /** Every gap of these types (all when unset) in the chain (all when unset), most severe first. */
   gaps(types: readonly GapTypeName[] | undefined, chain: string | undefined): GapItem[] {
     const key = JSON.stringify([types === undefined ? null : [...types].sort(), chain ?? null]);
     return this.gapsMemo.get(key, () =>
-      detectGaps(this.graph, {
-        ...(types === undefined ? {} : { types }),
-        ...(chain === undefined ? {} : { chain }),
-      }),
+      detectGaps(
+        this.graph,
+        {
+          ...(types === undefined ? {} : { types }),
+          ...(chain === undefined ? {} : { chain }),
+        },
+        this.index,
+      ),
     );
   }
 
   indicators(options: IndicatorsOptions): Indicators {
     return this.indicatorsMemo.get(JSON.stringify([options.chain ?? null, options.network ?? true]), () =>
-      computeIndicators(this.graph, options),
+      computeIndicators(this.graph, options, this.index),
     );
   }
 
@@ -82,7 +98,7 @@ export class GraphState {
 
   suggestions(options: SuggestRelationsOptions): Suggestion[] {
     const key = JSON.stringify([options.type ?? null, options.chain ?? null, options.limit ?? null]);
-    return this.suggestionsMemo.get(key, () => suggestRelations(this.graph, options));
+    return this.suggestionsMemo.get(key, () => suggestRelations(this.graph, options, this.index));
   }
 
   /** Number of gaps per type in a list of gaps. */

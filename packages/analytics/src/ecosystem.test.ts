@@ -4,12 +4,16 @@ import {
   buildEcosystem,
   chainScope,
   chainsOfEntity,
+  ecosystemIndex,
   inOf,
   outOf,
   ownershipGroupOf,
   proposedOf,
 } from './ecosystem.js';
-import { smallEcosystem } from './fixtures/ecosystem.js';
+import { randomEcosystem, smallEcosystem } from './fixtures/ecosystem.js';
+import { detectGaps, gapCounts } from './gaps/detectGaps.js';
+import { computeIndicators } from './indicators/computeIndicators.js';
+import { suggestRelations } from './suggestions/suggestRelations.js';
 
 describe('ownershipGroupOf', () => {
   it('takes the ownership attribute, else derives it from the kind', () => {
@@ -43,5 +47,38 @@ describe('buildEcosystem', () => {
     expect(chainScope(eco, 'sp-3')).toEqual([]);
     expect(chainScope(eco, 'cons-1')).toEqual(['ic-nev']);
     expect(chainScope(eco, 'ic-eq')).toEqual(['ic-eq']);
+  });
+});
+
+describe('ecosystemIndex (one index shared by several analyses)', () => {
+  it.each([
+    ['the small ecosystem', smallEcosystem, 'ic-nev'],
+    ['a random ecosystem (seed 7)', () => randomEcosystem({ seed: 7, firms: 120 }), 'ic-1'],
+  ])('gives the same answers as building one per call, on %s', (_name, make, chain) => {
+    const graph = make();
+    const index = ecosystemIndex(graph);
+    expect(detectGaps(graph, undefined, index)).toEqual(detectGaps(graph));
+    expect(gapCounts(graph, { chain }, index)).toEqual(gapCounts(graph, { chain }));
+    expect(computeIndicators(graph, { chain }, index)).toEqual(computeIndicators(graph, { chain }));
+    expect(suggestRelations(graph, { limit: 100 }, index)).toEqual(suggestRelations(graph, { limit: 100 }));
+    expect(computeIndicators(graph, undefined, index)).toEqual(computeIndicators(graph));
+    // And in any order: what one analysis caches in the index does not change another's answer.
+    const fresh = ecosystemIndex(graph);
+    expect(computeIndicators(graph, undefined, fresh)).toEqual(computeIndicators(graph));
+    expect(detectGaps(graph, undefined, fresh)).toEqual(detectGaps(graph));
+  });
+
+  it("refuses an index of another graph or of the graph's earlier state", () => {
+    const graph = smallEcosystem();
+    const index = ecosystemIndex(graph);
+    expect(() => detectGaps(smallEcosystem(), undefined, index)).toThrow(
+      /analytics\/detectGaps: the given index was not built from this graph/,
+    );
+    expect(() => suggestRelations(graph, undefined, {} as never)).toThrow(/not built from this graph/);
+    graph.addNode('pf-new', { kind: 'PrivateFirm', nameZh: '新', nameEn: 'New' });
+    expect(() => computeIndicators(graph, undefined, index)).toThrow(
+      /analytics\/computeIndicators: the graph changed since its index was built \(\d+ nodes and \d+ edges then/,
+    );
+    expect(() => ecosystemIndex({} as never)).toThrow(/analytics\/ecosystemIndex: the given graph is not/);
   });
 });

@@ -26,6 +26,7 @@ import type { Bilingual, EntityKind, Ownership, RelationKind } from '@innograph/
 import { OWNERSHIPS } from '@innograph/model';
 import type { AbstractGraph, Attributes } from './graph.js';
 import { compareKeys, namesOf } from './graph.js';
+import { assertGraph, fail } from './validate.js';
 
 export type OwnershipGroup = Ownership;
 
@@ -98,6 +99,47 @@ export interface Ecosystem {
   /** Active BELONGS_TO chains per node number, filled when first asked. */
   chainLists: Array<readonly string[] | null>;
   cache: Map<string, unknown>;
+  /** `graph.order` and `graph.size` when the index was built (see `useIndex`). */
+  order: number;
+  size: number;
+}
+
+/**
+ * The index of a graph as callers outside this package see it: built by `ecosystemIndex` and
+ * handed to `detectGaps`, `gapCounts`, `suggestRelations` and `computeIndicators` so that the
+ * analyses of one graph state build it once. Opaque: only this package reads it.
+ */
+export interface EcosystemIndex {
+  readonly graph: AbstractGraph;
+}
+
+/** Builds the index of a graph to share between analyses of the same, unchanged graph. */
+export function ecosystemIndex(graph: AbstractGraph): EcosystemIndex {
+  assertGraph('ecosystemIndex', graph);
+  return buildEcosystem(graph);
+}
+
+/**
+ * The index to use for `graph`: the one given (checked to be of this graph and, as far as the
+ * node and edge counts tell, of its current state), else a new one. The index is a snapshot:
+ * after the graph changes, build a new one.
+ */
+export function useIndex(module: string, graph: AbstractGraph, given: EcosystemIndex | undefined): Ecosystem {
+  if (given === undefined) return buildEcosystem(graph);
+  if (!isEcosystem(given) || given.graph !== graph) {
+    fail(module, 'the given index was not built from this graph (use ecosystemIndex(graph)).');
+  }
+  if (given.order !== graph.order || given.size !== graph.size) {
+    fail(
+      module,
+      `the graph changed since its index was built (${given.order} nodes and ${given.size} edges then, ${graph.order} and ${graph.size} now); build a new one.`,
+    );
+  }
+  return given;
+}
+
+function isEcosystem(value: EcosystemIndex): value is Ecosystem {
+  return 'activeOut' in value && 'cache' in value;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]) as readonly string[];
@@ -353,6 +395,8 @@ export function buildEcosystem(graph: AbstractGraph): Ecosystem {
     supplies,
     chainLists: filled<readonly string[] | null>(n, null),
     cache: new Map(),
+    order: graph.order,
+    size: graph.size,
   };
 }
 

@@ -4,8 +4,8 @@
  * `.assign` variants) and gives the same answer for the same graph.
  */
 export { datasetGraph } from './datasetGraph.js';
-export type { OwnershipGroup } from './ecosystem.js';
-export { isActive, isActiveTie, ownershipGroupOf, TIE_TYPES } from './ecosystem.js';
+export type { EcosystemIndex, OwnershipGroup } from './ecosystem.js';
+export { ecosystemIndex, isActive, isActiveTie, ownershipGroupOf, TIE_TYPES } from './ecosystem.js';
 export { accessGaps } from './gaps/accessGaps.js';
 export type { BridgingGapOptions } from './gaps/bridgingGaps.js';
 export { BRIDGING_DEFAULTS, bridgingGaps } from './gaps/bridgingGaps.js';

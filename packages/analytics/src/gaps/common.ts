@@ -2,8 +2,8 @@
  * What the detectors share: option checks, the chain filter, the item order and the ecosystem
  * index (built once by `detectGaps`, or by each detector when called on its own).
  */
-import type { Ecosystem } from '../ecosystem.js';
-import { buildEcosystem, chainScope, kindIn } from '../ecosystem.js';
+import type { Ecosystem, EcosystemIndex } from '../ecosystem.js';
+import { chainScope, kindIn, useIndex } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
 import { round4 } from '../text.js';
@@ -16,11 +16,11 @@ export function prepare(
   module: string,
   graph: unknown,
   options: GapDetectorOptions | undefined,
-  eco?: Ecosystem,
+  eco?: EcosystemIndex,
 ): { eco: Ecosystem; inChain: (node: string) => boolean } {
   assertGraph(module, graph);
   checkOptions(module, options);
-  const index = eco ?? buildEcosystem(graph as AbstractGraph);
+  const index = useIndex(module, graph as AbstractGraph, eco);
   return { eco: index, inChain: chainFilter(module, index, options?.chain) };
 }
 

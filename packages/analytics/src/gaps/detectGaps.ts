@@ -8,7 +8,7 @@
  * pairingGaps, capitalGaps, consortiumGaps, capabilityGaps, bridgingGaps. Only active
  * relations are ties; planned ones are proposals and do not close a gap.
  */
-import type { Ecosystem } from '../ecosystem.js';
+import type { Ecosystem, EcosystemIndex } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { fail } from '../validate.js';
 import { accessGapsOf } from './accessGaps.js';
@@ -64,8 +64,12 @@ export function detectGapsOf(
 }
 
 /** Every gap of the types asked for (default all), most severe first. */
-export function detectGaps(graph: AbstractGraph, options?: DetectGapsOptions): GapItem[] {
-  const { eco, inChain } = prepare(MODULE, graph, options);
+export function detectGaps(
+  graph: AbstractGraph,
+  options?: DetectGapsOptions,
+  index?: EcosystemIndex,
+): GapItem[] {
+  const { eco, inChain } = prepare(MODULE, graph, options, index);
   const types = resolveTypes(MODULE, options?.types);
   return detectGapsOf(eco, inChain, types, resolveBridging(MODULE, options)).sort(compareGaps);
 }
@@ -78,8 +82,12 @@ export function countGaps(items: readonly GapItem[]): GapCounts {
 }
 
 /** Number of gaps per type (types not asked for count 0). */
-export function gapCounts(graph: AbstractGraph, options?: DetectGapsOptions): GapCounts {
-  const { eco, inChain } = prepare('gapCounts', graph, options);
+export function gapCounts(
+  graph: AbstractGraph,
+  options?: DetectGapsOptions,
+  index?: EcosystemIndex,
+): GapCounts {
+  const { eco, inChain } = prepare('gapCounts', graph, options, index);
   const types = resolveTypes('gapCounts', options?.types);
   return countGaps(detectGapsOf(eco, inChain, types, resolveBridging('gapCounts', options)));
 }

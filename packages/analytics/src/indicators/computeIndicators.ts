@@ -27,9 +27,8 @@
  * `bridges` groups the ties whose ends lie in different communities by community pair.
  */
 import { type Bilingual, OWNERSHIPS, SHARE_NAME_LIST } from '@innograph/model';
-import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
+import type { Ecosystem, EcosystemIndex, OwnershipGroup } from '../ecosystem.js';
 import {
-  buildEcosystem,
   chainScope,
   chainsAt,
   chainsOfEntity,
@@ -42,6 +41,7 @@ import {
   ofKind,
   ownershipIn,
   servesAnyFirm,
+  useIndex,
 } from '../ecosystem.js';
 import { accessPopulationNumbers } from '../gaps/accessGaps.js';
 import { brokersByChain } from '../gaps/bridgingGaps.js';
@@ -410,10 +410,14 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
 }
 
 /** The planner's indicators (see the module comment); deterministic for a given seed. */
-export function computeIndicators(graph: AbstractGraph, options?: IndicatorsOptions): Indicators {
+export function computeIndicators(
+  graph: AbstractGraph,
+  options?: IndicatorsOptions,
+  index?: EcosystemIndex,
+): Indicators {
   assertGraph(MODULE, graph);
   const resolved = resolveOptions(options);
-  const eco = buildEcosystem(graph);
+  const eco = useIndex(MODULE, graph, index);
   chainFilter(MODULE, eco, resolved.chain);
   const counts = tallies(eco);
   const ties = ownershipTiesOf(eco);

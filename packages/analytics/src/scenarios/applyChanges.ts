@@ -21,6 +21,7 @@ import {
   type ScenarioProblem,
 } from '@innograph/model';
 import { MultiDirectedGraph } from 'graphology';
+import { type EcosystemIndex, ecosystemIndex } from '../ecosystem.js';
 import { gapCounts } from '../gaps/detectGaps.js';
 import type { GapCounts } from '../gaps/types.js';
 import type { AbstractGraph } from '../graph.js';
@@ -146,12 +147,18 @@ export interface EvaluateScenarioOptions extends IndicatorsOptions {
   before?: GraphFigures;
 }
 
-/** The figures of a graph: indicators (with the options) and gap counts (same chain). */
-export function graphFigures(graph: AbstractGraph, options?: IndicatorsOptions): GraphFigures {
+/** The figures of a graph: indicators (with the options) and gap counts (same chain), on one
+ *  index of the graph (`index` when given). */
+export function graphFigures(
+  graph: AbstractGraph,
+  options?: IndicatorsOptions,
+  index?: EcosystemIndex,
+): GraphFigures {
   const chain = options?.chain;
+  const shared = index ?? ecosystemIndex(graph);
   return {
-    indicators: computeIndicators(graph, options),
-    gapCounts: gapCounts(graph, chain === undefined ? undefined : { chain }),
+    indicators: computeIndicators(graph, options, shared),
+    gapCounts: gapCounts(graph, chain === undefined ? undefined : { chain }, shared),
   };
 }
 

@@ -12,7 +12,7 @@
  * weight and a bilingual note) and the gap type it closes. The same graph gives the same list.
  * Candidates are scored on plain numbers; notes are written only for the suggestions returned.
  */
-import { buildEcosystem } from '../ecosystem.js';
+import { type EcosystemIndex, useIndex } from '../ecosystem.js';
 import { chainFilter } from '../gaps/common.js';
 import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
@@ -49,7 +49,11 @@ export function compareSuggestions(a: Suggestion, b: Suggestion): number {
 }
 
 /** Ranked suggestions (see the module comment). */
-export function suggestRelations(graph: AbstractGraph, options?: SuggestRelationsOptions): Suggestion[] {
+export function suggestRelations(
+  graph: AbstractGraph,
+  options?: SuggestRelationsOptions,
+  index?: EcosystemIndex,
+): Suggestion[] {
   assertGraph(MODULE, graph);
   checkOptions(MODULE, options);
   const { type, limit, perGap, chain } = { ...SUGGEST_RELATIONS_DEFAULTS, ...options };
@@ -58,7 +62,7 @@ export function suggestRelations(graph: AbstractGraph, options?: SuggestRelation
   }
   checkInteger(MODULE, 'limit', limit, 0);
   checkInteger(MODULE, 'perGap', perGap, 1);
-  const eco = buildEcosystem(graph);
+  const eco = useIndex(MODULE, graph, index);
   const inChain = chainFilter(MODULE, eco, chain);
   const makers: Candidates[] = [];
   if (type === undefined || type === 'OPENS_TO') makers.push(opensToCandidates(eco, inChain, perGap));
