@@ -1,14 +1,15 @@
 /**
- * Relations among a set of entities are found from their lighter end (see `edgesAmong` in
- * packages/store/src/reads.ts): entities with more than 64 relationships on a side are hubs
- * whose relationships are not walked. A hand-made graph with hubs on every side checks that
- * subgraphs and neighbourhoods still carry exactly the relations among their entities.
+ * Relations among a set of entities are found by walking the outgoing relationships of each and
+ * keeping those whose far end is in the set (`eachEdgeWithin` in packages/store/src/reads.ts).
+ * A hand-made graph with hubs on every side (many outgoing, many incoming, and a relation between
+ * two hubs) checks that subgraphs and neighbourhoods carry exactly the relations among their
+ * entities, once each, and that the subgraph's JSON writer gives the same bytes as the objects.
  */
 import type { Entity, Relation } from '@innograph/model';
 import { GraphQuery, NeighborhoodQuery, SerializedGraph } from '@innograph/model';
 import { loadDataset, type Neo4jExecutor } from '@innograph/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neighborhood, subgraph } from '../../packages/store/src/reads.js';
+import { neighborhood, subgraph, subgraphJson } from '../../packages/store/src/reads.js';
 import { freshDatabase, testExecutor } from '../support/neo4j.js';
 
 let executor: Neo4jExecutor;
@@ -127,5 +128,32 @@ describe('relations among entities around hubs', () => {
       const kept = new Set(g.nodes.map((n) => n.key));
       expect(g.edges.map((e) => e.key)).toEqual(among(kept));
     }
+  });
+
+  it('the JSON writer gives JSON.stringify of the same subgraph, byte for byte', async () => {
+    for (const query of [
+      { limit: '1000' },
+      { limit: '30' },
+      { limit: '30', relations: 'SUPPLIES' },
+      { limit: '1000', kinds: 'Lab,PrivateFirm', relations: 'OPENS_TO', status: 'active' },
+      { limit: '1000', to: '2023-12-31' },
+      { limit: '1' },
+    ]) {
+      const parsed = GraphQuery.parse(query);
+      const bytes = await subgraphJson(executor, parsed);
+      const text = bytes.toString('utf8');
+      expect(text).toBe(JSON.stringify(await subgraph(executor, parsed)));
+      const g = SerializedGraph.parse(JSON.parse(text));
+      expect(g.attributes.nodeCount).toBe(g.nodes.length);
+      expect(g.attributes.edgeCount).toBe(g.edges.length);
+    }
+    // A relation filter that keeps nothing, and dates before every relation: nodes, no edges.
+    const none = SerializedGraph.parse(
+      JSON.parse(
+        (await subgraphJson(executor, GraphQuery.parse({ limit: '5', to: '2000-01-01' }))).toString(),
+      ),
+    );
+    expect(none.nodes).toHaveLength(5);
+    expect(none.edges).toEqual([]);
   });
 });

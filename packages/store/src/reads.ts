@@ -38,6 +38,7 @@ import { z } from 'zod';
 import { anyRelationType, ENTITY_LABEL, kindLabel, relationType } from './cypher.js';
 import { StoreError } from './errors.js';
 import type { Neo4jExecutor } from './executor.js';
+import { JsonPieces, jsonObject } from './jsonPieces.js';
 import { entityFromProperties, relationFromProperties } from './mapping.js';
 import { type EdgeRow, NodeRow, Properties, readRows, storeFields } from './rows.js';
 import { FULLTEXT_INDEX } from './schema.js';
@@ -446,7 +447,8 @@ export function serializedGraph(
 // (maps decode slowly in the driver), without the store's timestamps and hash (a DateTime takes
 // ~15 µs to decode) and with dates as strings; attributes follow in the order the ontology lists
 // them for the kind. Within a transaction nodes are addressed by element id: no index lookups,
-// and no property reads to test whether the far end of a relationship is in the graph.
+// and no property reads to test whether the far end of a relationship is in the graph (the ends'
+// entity ids are read once the relationship is kept).
 
 /** Attribute names by entity kind and by relation kind, from the ontology, as query parameters. */
 const ATTRIBUTE_PARAMETERS = {
@@ -474,39 +476,74 @@ function relationValues(r: string, p: string, start: string, end: string): strin
 }
 
 const Values = z.object({ values: z.array(z.unknown()) });
-const DegreeRow = z.object({ ref: z.string(), outgoing: z.number().int(), incoming: z.number().int() });
 const Ref = z.string();
 
-/** Node values, each checked with the model's schema for its field. */
-const NodeValues = z.tuple(
-  [Ref, EntityId, EntityKindSchema, BilingualName.shape.zh, BilingualName.shape.en, StoredMeta.shape.version],
-  z.unknown(),
-);
+// Rows come as lists (they decode faster than maps); each is checked by putting its values under
+// their names and parsing that with an object schema of the model's field schemas (zod's tuple
+// parse allocated three times as much, which showed as garbage collection on large graphs).
 
-/** Relationship values, each checked with the model's schema for its field. */
-const EdgeValues = z.tuple(
-  [
-    RelationKindSchema,
-    Ref,
-    Ref,
-    EntityId,
-    RelationStatus,
-    IsoDate,
-    IsoDate.nullable(),
-    Evidence.shape.source,
-    Confidence,
-  ],
-  z.unknown(),
-);
+/** The list of values of a row, or a StoreError naming what it was meant to hold. */
+function listOf(values: unknown, what: string): readonly unknown[] {
+  if (!Array.isArray(values)) throw new StoreError(`store: expected the values of ${what} as a list`);
+  return values;
+}
 
-/** Attribute values in the order of the kind's schema, parsed with that schema (unset ones left
- *  out, so that defaults apply). Graphs read only the attributes the ontology names. */
-function parseAttributes(schema: z.ZodObject, values: readonly unknown[]) {
-  const set: Record<string, unknown> = {};
-  Object.keys(schema.shape).forEach((name, index) => {
-    const value = values[index];
-    if (value !== null && value !== undefined) set[name] = value;
+/** Node values `[ref, id, kind, nameZh, nameEn, version, ...attributes]`. */
+const NodeRowFields = z.object({
+  ref: Ref,
+  id: EntityId,
+  kind: EntityKindSchema,
+  nameZh: BilingualName.shape.zh,
+  nameEn: BilingualName.shape.en,
+  version: StoredMeta.shape.version,
+});
+const NODE_FIELD_COUNT = 6;
+
+/** Relationship values `[type, from, to, id, status, since, until, source, confidence,
+ *  ...attributes]`, the ends as element ids (`EdgeRowFields`) or entity ids (`EdgeRowFieldsWithIds`). */
+const edgeShape = {
+  type: RelationKindSchema,
+  id: EntityId,
+  status: RelationStatus,
+  since: IsoDate,
+  until: IsoDate.nullable(),
+  source: Evidence.shape.source,
+  confidence: Confidence,
+};
+const EdgeRowFields = z.object({ ...edgeShape, from: Ref, to: Ref });
+const EdgeRowFieldsWithIds = z.object({ ...edgeShape, from: EntityId, to: EntityId });
+const EDGE_FIELD_COUNT = 9;
+
+function edgeFields<T>(schema: z.ZodType<T>, list: readonly unknown[]): T {
+  return schema.parse({
+    type: list[0],
+    from: list[1],
+    to: list[2],
+    id: list[3],
+    status: list[4],
+    since: list[5],
+    until: list[6],
+    source: list[7],
+    confidence: list[8],
   });
+}
+
+const attributeNamesOf = new Map<z.ZodObject, readonly string[]>();
+
+/** Attribute values from `list[offset]` on, in the order of the kind's schema, parsed with that
+ *  schema (unset ones left out, so that defaults apply). Graphs read only the attributes the
+ *  ontology names. */
+function parseAttributes(schema: z.ZodObject, list: readonly unknown[], offset: number) {
+  let names = attributeNamesOf.get(schema);
+  if (names === undefined) {
+    names = Object.keys(schema.shape);
+    attributeNamesOf.set(schema, names);
+  }
+  const set: Record<string, unknown> = {};
+  for (let index = 0; index < names.length; index += 1) {
+    const value = list[offset + index];
+    if (value !== null && value !== undefined) set[names[index] as string] = value;
+  }
   return schema.parse(set);
 }
 
@@ -516,29 +553,39 @@ interface PlacedNode {
   node: GraphNode;
 }
 
-function placedNode(values: readonly unknown[]): PlacedNode {
-  const [ref, id, kind, nameZh, nameEn, version, ...rest] = NodeValues.parse(values);
-  const attributes = parseAttributes(ENTITY_KINDS[kind].attributes, rest);
+function placedNode(values: unknown): PlacedNode {
+  const list = listOf(values, 'an entity');
+  const { ref, id, kind, nameZh, nameEn, version } = NodeRowFields.parse({
+    ref: list[0],
+    id: list[1],
+    kind: list[2],
+    nameZh: list[3],
+    nameEn: list[4],
+    version: list[5],
+  });
+  const attributes = parseAttributes(ENTITY_KINDS[kind].attributes, list, NODE_FIELD_COUNT);
   return { ref, node: graphNode({ id, kind, nameZh, nameEn, version, attributes }) };
 }
 
 /** An edge from relationship values; `idOf` turns the element ids of its ends into entity ids. */
-function edgeFromValues(values: readonly unknown[], idOf: ReadonlyMap<string, string>): GraphEdge {
-  const [type, startRef, endRef, id, status, since, until, source, confidence, ...rest] =
-    EdgeValues.parse(values);
-  const attributes = parseAttributes(RELATION_KINDS[type].attributes, rest);
+function edgeFromValues(values: unknown, idOf: ReadonlyMap<string, string>): GraphEdge {
+  const list = listOf(values, 'a relation');
+  const fields = edgeFields(EdgeRowFields, list);
+  const attributes = parseAttributes(RELATION_KINDS[fields.type].attributes, list, EDGE_FIELD_COUNT);
   return graphEdge({
-    id,
-    type,
-    from: entityIdOf(idOf, startRef),
-    to: entityIdOf(idOf, endRef),
-    status,
-    since,
-    until,
-    source,
-    confidence,
+    ...fields,
+    from: entityIdOf(idOf, fields.from),
+    to: entityIdOf(idOf, fields.to),
     attributes,
   });
+}
+
+/** An edge from relationship values whose ends are entity ids. */
+function edgeWithIds(values: unknown): GraphEdge {
+  const list = listOf(values, 'a relation');
+  const fields = edgeFields(EdgeRowFieldsWithIds, list);
+  const attributes = parseAttributes(RELATION_KINDS[fields.type].attributes, list, EDGE_FIELD_COUNT);
+  return graphEdge({ ...fields, attributes });
 }
 
 function entityIdOf(idOf: ReadonlyMap<string, string>, ref: string): string {
@@ -581,111 +628,6 @@ function edgeConditions(filter: EdgeFilter): { conditions: string[]; parameters:
   return { conditions, parameters };
 }
 
-/** The relations (of the filter's kinds, statuses and dates) among the given nodes. */
-/** Above this many relationships on a side, an entity is a hub: its relationships are not walked. */
-const HUB_DEGREE = 64;
-
-/**
- * The relations among a set of placed entities. Walking every relationship of each entity is
- * slow around hubs (a lab open to thousands of firms, a chain with all its members), so each
- * relation is found from its lighter end: outgoing from entities with few outgoing
- * relationships; incoming into entities with few incoming ones when the start is a hub; and
- * between two hubs by checking the pairs (Expand(Into), which reads the lighter side).
- */
-async function edgesAmong(
-  tx: ManagedTransaction,
-  nodes: readonly PlacedNode[],
-  filter: EdgeFilter,
-): Promise<GraphEdge[]> {
-  if (nodes.length === 0) return [];
-  const idOf = new Map(nodes.map(({ ref, node }) => [ref, node.key]));
-  const refs = [...idOf.keys()];
-  const { conditions, parameters } = edgeConditions(filter);
-  const types = anyRelationType(nonEmptyList(filter.relations));
-  const degrees = await readRows(
-    tx,
-    DegreeRow,
-    `UNWIND $refs AS ref
-     MATCH (n) WHERE elementId(n) = ref
-     RETURN ref, COUNT { (n)-[:${types}]->() } AS outgoing, COUNT { (n)<-[:${types}]-() } AS incoming`,
-    { refs },
-  );
-  const lightOut: string[] = [];
-  const heavyOut: string[] = [];
-  const lightIn: string[] = [];
-  const heavyIn: string[] = [];
-  let hubsOut = 0;
-  let hubsIn = 0;
-  for (const { ref, outgoing, incoming } of degrees) {
-    if (outgoing <= HUB_DEGREE) lightOut.push(ref);
-    else {
-      heavyOut.push(ref);
-      hubsOut += outgoing;
-    }
-    if (incoming <= HUB_DEGREE) lightIn.push(ref);
-    else {
-      heavyIn.push(ref);
-      hubsIn += incoming;
-    }
-  }
-  const returned = `WITH r, a, b, properties(r) AS p
-     RETURN ${relationValues('r', 'p', 'elementId(a)', 'elementId(b)')} AS values`;
-  const queries: Array<[string, QueryParameters]> = [
-    [
-      `UNWIND $lightOut AS ref
-       MATCH (a) WHERE elementId(a) = ref
-       MATCH (a)-[r:${types}]->(b)
-       ${where(conditions)}
-       ${returned}`,
-      { ...parameters, lightOut, refs },
-    ],
-  ];
-  if (heavyOut.length > 0) {
-    queries.push([
-      `UNWIND $lightIn AS ref
-       MATCH (b) WHERE elementId(b) = ref
-       MATCH (a)-[r:${types}]->(b)
-       ${where([...conditions, 'elementId(a) IN $hubs'])}
-       ${returned}`,
-      { ...parameters, lightIn, hubs: heavyOut, refs },
-    ]);
-    if (heavyIn.length > 0) {
-      // Hub to hub: walk whichever costs least, the hubs' outgoing relationships, the other
-      // hubs' incoming ones, or the pairs.
-      const pairs = heavyOut.length * heavyIn.length * HUB_DEGREE;
-      const cheapest = Math.min(hubsOut, hubsIn, pairs);
-      const query =
-        cheapest === pairs
-          ? `UNWIND $hubs AS hub
-             MATCH (a) WHERE elementId(a) = hub
-             UNWIND $heavyIn AS ref
-             MATCH (b) WHERE elementId(b) = ref
-             MATCH (a)-[r:${types}]->(b)
-             ${where(conditions)}
-             ${returned}`
-          : cheapest === hubsOut
-            ? `UNWIND $hubs AS hub
-               MATCH (a) WHERE elementId(a) = hub
-               MATCH (a)-[r:${types}]->(b)
-               ${where([...conditions, 'elementId(b) IN $heavyIn'])}
-               ${returned}`
-            : `UNWIND $heavyIn AS ref
-               MATCH (b) WHERE elementId(b) = ref
-               MATCH (a)-[r:${types}]->(b)
-               ${where([...conditions, 'elementId(a) IN $hubs'])}
-               ${returned}`;
-      queries.push([query, { ...parameters, hubs: heavyOut, heavyIn, refs }]);
-    }
-  }
-  const edges: GraphEdge[] = [];
-  for (const [query, queryParameters] of queries) {
-    for (const values of await readValues(tx, query, queryParameters))
-      edges.push(edgeFromValues(values, idOf));
-  }
-  edges.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  return edges;
-}
-
 type GraphMetaInput = Parameters<typeof serializedGraph>[2];
 
 function graphOf(placed: readonly PlacedNode[], edges: readonly GraphEdge[], meta: GraphMetaInput) {
@@ -707,35 +649,177 @@ function subgraphSource(chain: string | undefined): string {
      UNWIND [c] + COLLECT { MATCH (m:${ENTITY_LABEL})-[:${relationType('BELONGS_TO')}]->(c) RETURN DISTINCT m } AS n`;
 }
 
-/**
- * The entities of the given kinds (all when unset), restricted to a chain's members and the chain
- * itself when `chain` is set, and the relations between them of the given kinds and statuses
- * that overlap [`from`, `to`]. At most `limit` nodes, the most connected first (by their number of
- * relations of the given kinds, then by id).
- */
-export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Promise<SerializedGraph> {
-  return executor.executeRead(async (tx) => {
-    const kinds = nonEmptyList(query.kinds);
-    const relations = nonEmptyList(query.relations);
-    const rows = await readValues(
-      tx,
-      `${subgraphSource(query.chain)}
-       WITH n ${kinds === undefined ? '' : 'WHERE n.kind IN $kinds'}
-       WITH n, COUNT { (n)-[${relationTypes(relations)}]-() } AS degree
-       ORDER BY degree DESC, n.id
-       LIMIT $take
-       RETURN ${nodeValues('n')} AS values`,
-      { chain: query.chain ?? null, kinds: kinds ?? null, take: integer(query.limit + 1) },
-    );
-    const placed = rows.slice(0, query.limit).map(placedNode);
-    const edges = await edgesAmong(tx, placed, {
-      relations,
-      statuses: query.status,
-      from: query.from,
-      to: query.to,
+/** Runs a query and hands each row's `values` list to `onValues` as the row arrives, so that the
+ *  rows are parsed and built while the server still produces the rest. */
+async function eachValues(
+  tx: ManagedTransaction,
+  query: string,
+  parameters: QueryParameters,
+  onValues: (values: unknown) => void,
+): Promise<void> {
+  const result = tx.run(query, { ...ATTRIBUTE_PARAMETERS, ...parameters });
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    result.subscribe({
+      onNext: (record) => {
+        if (failed) return;
+        try {
+          // The caller parses the list with the tuple schema of its row.
+          onValues(record.get('values'));
+        } catch (error) {
+          // A row that does not parse ends the read; the rest of the stream is dropped.
+          failed = true;
+          reject(error);
+        }
+      },
+      onCompleted: () => {
+        if (!failed) resolve();
+      },
+      onError: (error) => {
+        if (!failed) reject(error);
+      },
     });
-    return graphOf(placed, edges, { truncated: rows.length > query.limit, maxNodes: query.limit });
   });
+}
+
+/**
+ * The relations (of the filter's kinds, statuses and dates) among a set of entities given by their
+ * element ids, handed to `onEdge` as they arrive; returns how many. One query walks the outgoing
+ * relationships of every entity and keeps those whose far end is in the set, both ends returned
+ * as entity ids (a property read on the server costs less than mapping element ids back on the
+ * client).
+ */
+async function eachEdgeWithin(
+  tx: ManagedTransaction,
+  refs: readonly string[],
+  filter: EdgeFilter,
+  onEdge: (edge: GraphEdge) => void,
+): Promise<number> {
+  if (refs.length === 0) return 0;
+  const { conditions, parameters } = edgeConditions(filter);
+  let count = 0;
+  await eachValues(
+    tx,
+    `UNWIND $refs AS ref
+     MATCH (a) WHERE elementId(a) = ref
+     MATCH (a)-[r:${anyRelationType(nonEmptyList(filter.relations))}]->(b)
+     ${where(conditions)}
+     WITH r, a, b, properties(r) AS p
+     RETURN ${relationValues('r', 'p', 'a.id', 'b.id')} AS values`,
+    { ...parameters, refs },
+    (values) => {
+      onEdge(edgeWithIds(values));
+      count += 1;
+    },
+  );
+  return count;
+}
+
+/** What a subgraph read produces, node by node and edge by edge. */
+interface GraphSink {
+  node(node: GraphNode): void;
+  edge(edge: GraphEdge): void;
+}
+
+/**
+ * Reads a subgraph into `sink`: the entities of the given kinds (all when unset), restricted to a
+ * chain's members and the chain itself when `chain` is set, the most connected first (by their
+ * number of relations of the given kinds, then by id), at most `limit` of them; then the relations
+ * among them of the given kinds and statuses that overlap [`from`, `to`].
+ *
+ * The relations come from `eachEdgeWithin`: the entities are the most connected ones, so walking
+ * their hubs' relationships costs less than a degree query to avoid them. Rows are parsed as they
+ * arrive.
+ */
+async function readSubgraph(
+  tx: ManagedTransaction,
+  query: GraphQuery,
+  sink: GraphSink,
+): Promise<{ truncated: boolean; nodeCount: number; edgeCount: number }> {
+  const kinds = nonEmptyList(query.kinds);
+  const relations = nonEmptyList(query.relations);
+  const refs: string[] = [];
+  let truncated = false;
+  await eachValues(
+    tx,
+    `${subgraphSource(query.chain)}
+     WITH n ${kinds === undefined ? '' : 'WHERE n.kind IN $kinds'}
+     WITH n, COUNT { (n)-[${relationTypes(relations)}]-() } AS degree
+     ORDER BY degree DESC, n.id
+     LIMIT $take
+     RETURN ${nodeValues('n')} AS values`,
+    { chain: query.chain ?? null, kinds: kinds ?? null, take: integer(query.limit + 1) },
+    (values) => {
+      if (refs.length === query.limit) {
+        truncated = true;
+        return;
+      }
+      const { ref, node } = placedNode(values);
+      refs.push(ref);
+      sink.node(node);
+    },
+  );
+  const edgeCount = await eachEdgeWithin(
+    tx,
+    refs,
+    { relations, statuses: query.status, from: query.from, to: query.to },
+    (edge) => sink.edge(edge),
+  );
+  return { truncated, nodeCount: refs.length, edgeCount };
+}
+
+function byKey<T extends { key: string }>(x: T, y: T): number {
+  return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+}
+
+/** A subgraph (see `readSubgraph`) in graphology's serialised format, edges in key order. */
+export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Promise<SerializedGraph> {
+  return executor.executeRead(
+    async (tx) => {
+      const nodes: GraphNode[] = [];
+      const edges: GraphEdge[] = [];
+      const { truncated } = await readSubgraph(tx, query, {
+        node: (node) => nodes.push(node),
+        edge: (edge) => edges.push(edge),
+      });
+      edges.sort(byKey);
+      return serializedGraph(nodes, edges, { truncated, maxNodes: query.limit });
+    },
+    { fetchAll: true },
+  );
+}
+
+/**
+ * The same subgraph as `subgraph`, as its JSON text in UTF-8 (`JSON.stringify` of it, byte for
+ * byte). Each node and edge is written as it arrives, while the server still produces the rest,
+ * into bytes outside the JavaScript heap (`JsonPieces`), instead of building the whole graph as
+ * objects and writing it afterwards. For the API's large graphs: 20,000 entities and 125,000
+ * relations make 40 MB of JSON.
+ */
+export async function subgraphJson(executor: Neo4jExecutor, query: GraphQuery): Promise<Buffer> {
+  return executor.executeRead(
+    async (tx) => {
+      const nodes = new JsonPieces(query.limit, query.limit * 400);
+      const edges = new JsonPieces(query.limit * 8, query.limit * 2400);
+      const counts = await readSubgraph(tx, query, {
+        node: (node) => nodes.add(node.key, JSON.stringify(node)),
+        edge: (edge) => edges.add(edge.key, JSON.stringify(edge)),
+      });
+      const attributes: SerializedGraph['attributes'] = {
+        truncated: counts.truncated,
+        maxNodes: query.limit,
+        nodeCount: counts.nodeCount,
+        edgeCount: counts.edgeCount,
+      };
+      return jsonObject([
+        ['options', JSON.stringify(GRAPH_OPTIONS)],
+        ['attributes', JSON.stringify(attributes)],
+        ['nodes', nodes.array(false)],
+        ['edges', edges.array(true)],
+      ]);
+    },
+    { fetchAll: true },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -794,7 +878,14 @@ export async function neighborhood(
       placed.push(...added);
       frontier = added.map((node) => node.ref);
     }
-    const edges = await edgesAmong(tx, placed, { relations });
+    const edges: GraphEdge[] = [];
+    await eachEdgeWithin(
+      tx,
+      placed.map((node) => node.ref),
+      { relations },
+      (edge) => edges.push(edge),
+    );
+    edges.sort(byKey);
     return graphOf(placed, edges, { truncated, maxNodes: query.limit, center: id, depth: query.depth });
   });
 }

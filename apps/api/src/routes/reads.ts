@@ -10,10 +10,16 @@ import {
   SearchResponse,
   SerializedGraph,
 } from '@innograph/model';
-import { getEntity, neighborhood, searchEntities, shortestPaths, subgraph } from '@innograph/store';
+import { getEntity, neighborhood, searchEntities, shortestPaths, subgraphJson } from '@innograph/store';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { HttpError } from '../errors.js';
+
+/** Sends JSON the store has already written (UTF-8 bytes) as the response body, as it is. */
+function sendJson(reply: FastifyReply, bytes: Buffer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(bytes);
+}
 
 export function readRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { executor } = deps;
@@ -73,7 +79,11 @@ export function readRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: SerializedGraph, 400: ApiError },
         },
       },
-      async (request) => subgraph(executor, request.query),
+      // The store writes the graph's JSON itself, node by node and edge by edge as they arrive
+      // from Neo4j, each built from values it parsed with the model's schemas (`subgraphJson`);
+      // the bytes are sent as they are, without the serializer's second parse of the whole graph
+      // (at 20,000 nodes and 125,000 relations that parse alone took a third of a second).
+      async (request, reply) => sendJson(reply, await subgraphJson(executor, request.query)),
     );
 
     app.get(

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { JsonPieces, jsonObject } from './jsonPieces.js';
+
+describe('JsonPieces', () => {
+  it('joins the pieces into a JSON array, in the order added or by key', () => {
+    const pieces = new JsonPieces(1, 16);
+    const items = [
+      { key: 'r-10', value: { name: '中文名称', n: 1 } },
+      { key: 'r-02', value: { name: 'plain "quoted" \\ text', n: 2 } },
+      { key: 'r-1', value: { name: 'emoji 🚀 and é', n: 3 } },
+      { key: 'R-9', value: { list: [1, 2, 3] } },
+    ];
+    for (const { key, value } of items) pieces.add(key, JSON.stringify(value));
+    expect(pieces.count).toBe(4);
+    expect(pieces.array(false).toString('utf8')).toBe(JSON.stringify(items.map((item) => item.value)));
+    const byKey = [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    expect(pieces.array(true).toString('utf8')).toBe(JSON.stringify(byKey.map((item) => item.value)));
+  });
+
+  it('grows past its first guess of pieces and bytes', () => {
+    const pieces = new JsonPieces(1, 16);
+    const values = Array.from({ length: 5000 }, (_, i) => ({ i, text: `第${i}项 `.repeat(i % 7) }));
+    values.forEach((value, i) => {
+      pieces.add(String(5000 - i).padStart(5, '0'), JSON.stringify(value));
+    });
+    expect(JSON.parse(pieces.array(false).toString('utf8'))).toEqual(values);
+    expect(JSON.parse(pieces.array(true).toString('utf8'))).toEqual([...values].reverse());
+  });
+
+  it('writes an empty array when nothing was added', () => {
+    expect(new JsonPieces().array(true).toString('utf8')).toBe('[]');
+  });
+});
+
+describe('jsonObject', () => {
+  it('builds an object from JSON texts and bytes', () => {
+    const pieces = new JsonPieces();
+    pieces.add('b', '2');
+    pieces.add('a', '1');
+    const bytes = jsonObject([
+      ['options', JSON.stringify({ type: 'directed' })],
+      ['名', '"值"'],
+      ['list', pieces.array(true)],
+    ]);
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual({
+      options: { type: 'directed' },
+      名: '值',
+      list: [1, 2],
+    });
+    expect(jsonObject([]).toString('utf8')).toBe('{}');
+  });
+});
