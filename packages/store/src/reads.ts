@@ -858,36 +858,39 @@ export async function neighborhood(
   id: string,
   query: NeighborhoodQuery,
 ): Promise<SerializedGraph | null> {
-  return executor.executeRead(async (tx) => {
-    const [center] = await readValues(
-      tx,
-      `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${nodeValues('n')} AS values`,
-      { id },
-    );
-    if (center === undefined) return null;
-    const relations = nonEmptyList(query.relations);
-    const placed = [placedNode(center)];
-    let frontier = placed.map((node) => node.ref);
-    let truncated = false;
-    for (let level = 1; level <= query.depth && frontier.length > 0 && !truncated; level++) {
-      const room = query.limit - placed.length;
-      const seen = placed.map((node) => node.ref);
-      const ring = await nextRing(tx, frontier, seen, room + 1, relations);
-      truncated = ring.length > room;
-      const added = ring.slice(0, room);
-      placed.push(...added);
-      frontier = added.map((node) => node.ref);
-    }
-    const edges: GraphEdge[] = [];
-    await eachEdgeWithin(
-      tx,
-      placed.map((node) => node.ref),
-      { relations },
-      (edge) => edges.push(edge),
-    );
-    edges.sort(byKey);
-    return graphOf(placed, edges, { truncated, maxNodes: query.limit, center: id, depth: query.depth });
-  });
+  return executor.executeRead(
+    async (tx) => {
+      const [center] = await readValues(
+        tx,
+        `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${nodeValues('n')} AS values`,
+        { id },
+      );
+      if (center === undefined) return null;
+      const relations = nonEmptyList(query.relations);
+      const placed = [placedNode(center)];
+      let frontier = placed.map((node) => node.ref);
+      let truncated = false;
+      for (let level = 1; level <= query.depth && frontier.length > 0 && !truncated; level++) {
+        const room = query.limit - placed.length;
+        const seen = placed.map((node) => node.ref);
+        const ring = await nextRing(tx, frontier, seen, room + 1, relations);
+        truncated = ring.length > room;
+        const added = ring.slice(0, room);
+        placed.push(...added);
+        frontier = added.map((node) => node.ref);
+      }
+      const edges: GraphEdge[] = [];
+      await eachEdgeWithin(
+        tx,
+        placed.map((node) => node.ref),
+        { relations },
+        (edge) => edges.push(edge),
+      );
+      edges.sort(byKey);
+      return graphOf(placed, edges, { truncated, maxNodes: query.limit, center: id, depth: query.depth });
+    },
+    { fetchAll: true },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,9 +16,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { HttpError } from '../errors.js';
 
-/** Sends JSON the store has already written (UTF-8 bytes) as the response body, as it is. */
-function sendJson(reply: FastifyReply, bytes: Buffer): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(bytes);
+/** Sends JSON text (or its UTF-8 bytes) as the response body, as it is. */
+function sendJson(reply: FastifyReply, json: Buffer | string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
 }
 
 export function readRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -63,10 +63,12 @@ export function readRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: SerializedGraph, 404: ApiError },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const graph = await neighborhood(executor, request.params.id, request.query);
         if (graph === null) throw new HttpError(404, 'not_found', `no entity with id '${request.params.id}'`);
-        return graph;
+        // Built by the store from values it parsed with the model's schemas: written as it is,
+        // without the serializer parsing the whole graph a second time.
+        return sendJson(reply, JSON.stringify(graph));
       },
     );
 
