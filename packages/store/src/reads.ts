@@ -799,8 +799,8 @@ export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Prom
 export async function subgraphJson(executor: Neo4jExecutor, query: GraphQuery): Promise<Buffer> {
   return executor.executeRead(
     async (tx) => {
-      const nodes = new JsonPieces(query.limit, query.limit * 400);
-      const edges = new JsonPieces(query.limit * 8, query.limit * 2400);
+      const nodes = new JsonPieces();
+      const edges = new JsonPieces();
       const counts = await readSubgraph(tx, query, {
         node: (node) => nodes.add(node.key, JSON.stringify(node)),
         edge: (edge) => edges.add(edge.key, JSON.stringify(edge)),
