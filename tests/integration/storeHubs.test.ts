@@ -156,4 +156,20 @@ describe('relations among entities around hubs', () => {
     expect(none.nodes).toHaveLength(5);
     expect(none.edges).toEqual([]);
   });
+
+  it('refuses a stored relation whose field does not fit the model, naming the field', async () => {
+    await executor.executeWrite((tx) => tx.run("MATCH ()-[r {id: 's-3'}]->() SET r.status = 'bogus'"));
+    try {
+      const query = GraphQuery.parse({ limit: '1000' });
+      await expect(subgraphJson(executor, query)).rejects.toThrow(
+        /store: a stored relation has an invalid status/,
+      );
+      await expect(subgraph(executor, query)).rejects.toThrow(/invalid status/);
+    } finally {
+      await executor.executeWrite((tx) => tx.run("MATCH ()-[r {id: 's-3'}]->() SET r.status = 'active'"));
+    }
+    expect((await subgraph(executor, GraphQuery.parse({ limit: '1000' }))).edges).toHaveLength(
+      relations.length,
+    );
+  });
 });

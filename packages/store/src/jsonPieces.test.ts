@@ -3,7 +3,7 @@ import { JsonPieces, jsonObject } from './jsonPieces.js';
 
 describe('JsonPieces', () => {
   it('joins the pieces into a JSON array, in the order added or by key', () => {
-    const pieces = new JsonPieces(1, 16);
+    const pieces = new JsonPieces();
     const items = [
       { key: 'r-10', value: { name: '中文名称', n: 1 } },
       { key: 'r-02', value: { name: 'plain "quoted" \\ text', n: 2 } },
@@ -17,9 +17,10 @@ describe('JsonPieces', () => {
     expect(pieces.array(true).toString('utf8')).toBe(JSON.stringify(byKey.map((item) => item.value)));
   });
 
-  it('grows past its first guess of pieces and bytes', () => {
-    const pieces = new JsonPieces(1, 16);
-    const values = Array.from({ length: 5000 }, (_, i) => ({ i, text: `第${i}项 `.repeat(i % 7) }));
+  it('grows past its first chunk of bytes and its first arrays of offsets', () => {
+    // About 3 MB: several 1 MiB chunks, and more than 1,024 pieces.
+    const values = Array.from({ length: 5000 }, (_, i) => ({ i, text: `第${i}项 `.repeat((i % 7) * 20) }));
+    const pieces = new JsonPieces();
     values.forEach((value, i) => {
       pieces.add(String(5000 - i).padStart(5, '0'), JSON.stringify(value));
     });
@@ -33,19 +34,21 @@ describe('JsonPieces', () => {
 });
 
 describe('jsonObject', () => {
-  it('builds an object from JSON texts and bytes', () => {
+  it('builds an object from JSON texts and arrays of pieces', () => {
     const pieces = new JsonPieces();
     pieces.add('b', '2');
     pieces.add('a', '1');
     const bytes = jsonObject([
       ['options', JSON.stringify({ type: 'directed' })],
       ['名', '"值"'],
-      ['list', pieces.array(true)],
+      ['list', { pieces, sorted: true }],
+      ['added', { pieces, sorted: false }],
     ]);
     expect(JSON.parse(bytes.toString('utf8'))).toEqual({
       options: { type: 'directed' },
       名: '值',
       list: [1, 2],
+      added: [2, 1],
     });
     expect(jsonObject([]).toString('utf8')).toBe('{}');
   });

@@ -1,22 +1,23 @@
 /**
- * JSON texts collected as UTF-8 bytes outside the JavaScript heap, then joined into one buffer in
- * key order. For answers of tens of megabytes (a 20,000-node subgraph has 125,000 relations): if
- * each piece stayed a string until the end, every piece would survive the young generation and
- * the garbage collector would copy them all, which measured as a third of the request's time.
- * Here only the keys stay on the heap.
+ * JSON texts collected as UTF-8 bytes outside the JavaScript heap, then written once, in key
+ * order, into the bytes of the whole answer. For answers of tens of megabytes (a 20,000-node
+ * subgraph has 125,000 relations): if each piece stayed a string until the end, every piece would
+ * survive the young generation and the garbage collector would copy them all, which measured as
+ * a third of the request's time. Here only the keys stay on the heap; the bytes sit in chunks
+ * that are never copied to grow, and are copied once into the answer.
  */
-export class JsonPieces {
-  private bytes: Buffer;
-  private used = 0;
-  private readonly keys: string[] = [];
-  private starts: Int32Array;
-  private ends: Int32Array;
 
-  constructor(expectedPieces = 1024, expectedBytes = 1 << 20) {
-    this.bytes = Buffer.allocUnsafe(Math.max(16, expectedBytes));
-    this.starts = new Int32Array(Math.max(1, expectedPieces));
-    this.ends = new Int32Array(Math.max(1, expectedPieces));
-  }
+const CHUNK_BYTES = 1 << 20;
+
+export class JsonPieces {
+  private readonly chunks: Buffer[] = [];
+  private chunk: Buffer | null = null;
+  private used = 0;
+  private total = 0;
+  private readonly keys: string[] = [];
+  private chunkOf: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private starts: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private ends: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
   get count(): number {
     return this.keys.length;
@@ -26,25 +27,34 @@ export class JsonPieces {
   add(key: string, text: string): void {
     const index = this.keys.length;
     if (index === this.starts.length) {
+      this.chunkOf = grown(this.chunkOf);
       this.starts = grown(this.starts);
       this.ends = grown(this.ends);
     }
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     const room = text.length * 3;
-    if (this.used + room > this.bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + room));
-      this.bytes.copy(bigger, 0, 0, this.used);
-      this.bytes = bigger;
+    if (this.chunk === null || this.used + room > this.chunk.length) {
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+      this.chunks.push(this.chunk);
+      this.used = 0;
     }
+    const written = this.chunk.write(text, this.used, 'utf8');
+    this.chunkOf[index] = this.chunks.length - 1;
     this.starts[index] = this.used;
-    this.used += this.bytes.write(text, this.used, 'utf8');
-    this.ends[index] = this.used;
+    this.ends[index] = this.used + written;
+    this.used += written;
+    this.total += written;
     this.keys.push(key);
   }
 
-  /** The JSON array of the pieces, in the order added or, with `sorted`, by key (code-unit
-   *  order, as `<` compares strings), as UTF-8 bytes. */
-  array(sorted: boolean): Buffer {
+  /** Bytes of the JSON array of the pieces (brackets and commas included). */
+  arrayLength(): number {
+    return this.total + Math.max(0, this.keys.length - 1) + 2;
+  }
+
+  /** Writes the JSON array of the pieces into `out` at `at`, in the order added or, with `sorted`,
+   *  by key (code-unit order, as `<` compares strings); returns the position after it. */
+  writeArray(out: Buffer, at: number, sorted: boolean): number {
     const n = this.keys.length;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i += 1) order[i] = i;
@@ -56,32 +66,51 @@ export class JsonPieces {
         return x < y ? -1 : x > y ? 1 : a - b;
       });
     }
-    const out = Buffer.allocUnsafe(this.used + Math.max(0, n - 1) + 2);
-    let at = 0;
-    out[at++] = 0x5b; // '['
+    let position = at;
+    out[position++] = 0x5b; // '['
     for (let k = 0; k < n; k += 1) {
       const i = order[k] ?? 0;
-      if (k > 0) out[at++] = 0x2c; // ','
-      at += this.bytes.copy(out, at, this.starts[i] ?? 0, this.ends[i] ?? 0);
+      if (k > 0) out[position++] = 0x2c; // ','
+      const chunk = this.chunks[this.chunkOf[i] ?? 0] as Buffer;
+      position += chunk.copy(out, position, this.starts[i] ?? 0, this.ends[i] ?? 0);
     }
-    out[at++] = 0x5d; // ']'
-    return out.subarray(0, at);
+    out[position++] = 0x5d; // ']'
+    return position;
+  }
+
+  /** The JSON array of the pieces as its own buffer (see `writeArray`). */
+  array(sorted: boolean): Buffer {
+    const out = Buffer.allocUnsafe(this.arrayLength());
+    return out.subarray(0, this.writeArray(out, 0, sorted));
   }
 }
 
-function grown(array: Int32Array): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
 }
 
-/** `{"a":…,"b":…}` from the JSON texts of its values (strings or UTF-8 bytes), as one buffer. */
-export function jsonObject(parts: ReadonlyArray<readonly [string, string | Buffer]>): Buffer {
-  const chunks: Buffer[] = [];
-  parts.forEach(([name, value], index) => {
-    chunks.push(Buffer.from(`${index === 0 ? '{' : ','}${JSON.stringify(name)}:`, 'utf8'));
-    chunks.push(typeof value === 'string' ? Buffer.from(value, 'utf8') : value);
+/** A member value of `jsonObject`: JSON text, or an array of pieces (sorted by key or not). */
+export type JsonValue = string | { pieces: JsonPieces; sorted: boolean };
+
+/** `{"a":…,"b":…}` from its members' values, written once into one buffer. */
+export function jsonObject(members: ReadonlyArray<readonly [string, JsonValue]>): Buffer {
+  const heads = members.map(([name], index) => `${index === 0 ? '{' : ','}${JSON.stringify(name)}:`);
+  let length = members.length === 0 ? 2 : 1;
+  members.forEach(([, value], index) => {
+    length += Buffer.byteLength(heads[index] as string, 'utf8');
+    length += typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : value.pieces.arrayLength();
   });
-  chunks.push(Buffer.from(parts.length === 0 ? '{}' : '}', 'utf8'));
-  return Buffer.concat(chunks);
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  members.forEach(([, value], index) => {
+    at += out.write(heads[index] as string, at, 'utf8');
+    at =
+      typeof value === 'string'
+        ? at + out.write(value, at, 'utf8')
+        : value.pieces.writeArray(out, at, value.sorted);
+  });
+  at += out.write(members.length === 0 ? '{}' : '}', at, 'utf8');
+  return out.subarray(0, at);
 }
