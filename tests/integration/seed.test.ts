@@ -261,6 +261,24 @@ describe('large loads', () => {
     expect(await databaseFingerprint(executor)).toBe(fingerprint);
   });
 
+  it('counts the stored relations a reset deletes when choosing one transaction or batches', async () => {
+    // Stored now: the seed and the generated 3,000 entities with their relations. The seed alone
+    // plus the stored entities would fit the limit; with the stored relations it does not, so the
+    // reset and the load go in batches (deleting many relationships in one transaction can
+    // exceed Neo4j's transaction memory).
+    const stored = await graphCounts(executor);
+    const parsed = seedCopy();
+    const records = parsed.entities.length + parsed.relations.length;
+    const limit = records + stored.entities + 10;
+    expect(records + stored.entities + stored.relations).toBeGreaterThan(limit);
+    const { report } = await loadDataset(executor, seed, { reset: true, singleTransactionLimit: limit });
+    expect(report.mode).toBe('batched');
+    expect(await graphCounts(executor)).toMatchObject({
+      entities: parsed.entities.length,
+      relations: parsed.relations.length,
+    });
+  });
+
   it('replaces everything with --reset', async () => {
     const { report } = await loadDataset(executor, seed, { reset: true });
     expect(report.reset).toBe(true);

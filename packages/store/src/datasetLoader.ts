@@ -20,7 +20,7 @@ import { entityContent, relationContent } from './mapping.js';
 export interface LoadOptions {
   /** Remove every ecosystem entity and relation first (in the same transaction when it fits). */
   reset?: boolean;
-  /** Up to this many records (dataset records, plus stored entities when resetting) are written
+  /** Up to this many records (dataset records, plus stored entities and relations when resetting) are written
    *  in one transaction: all or nothing. Larger loads are written in batches. */
   singleTransactionLimit?: number;
   /** Rows per UNWIND statement. */
@@ -369,6 +369,18 @@ export async function countEntities(executor: Neo4jExecutor): Promise<number> {
   return executor.executeRead(countStored);
 }
 
+/** Stored entities and their relationships: what a reset deletes. Both counts come from Neo4j's
+ *  count store, without reading the records. */
+async function countStoredRecords(executor: Neo4jExecutor): Promise<number> {
+  return executor.executeRead(async (tx) => {
+    const count = async (query: string) => (await tx.run<{ n: number }>(query)).records[0]?.get('n') ?? 0;
+    return (
+      (await count(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS n`)) +
+      (await count(`MATCH (:${ENTITY_LABEL})-[r]->() RETURN count(r) AS n`))
+    );
+  });
+}
+
 /**
  * Validates a dataset (parsed JSON, not yet trusted) against the model and against what is
  * stored, then writes it idempotently: records not stored yet are created, records whose
@@ -409,7 +421,10 @@ export async function loadDataset(
     return { dataset, report, statements };
   };
 
-  const stored = reset ? await countEntities(executor) : 0;
+  // A reset deletes what is stored in the same transaction when the whole is small enough: count
+  // its relationships too (deleting 50,000 entities with 250,000 relationships in one
+  // transaction exceeded Neo4j's transaction memory).
+  const stored = reset ? await countStoredRecords(executor) : 0;
   const size = ids.entityIds.length + ids.relationIds.size + stored;
 
   if (size <= limit) {
