@@ -236,12 +236,11 @@ export class TopCandidates {
   drain(gap: string, out: Scored[]): void {
     const { width } = this;
     for (let i = 0; i < this.size; i += 1) {
-      out.push({
-        gap,
-        candidate: this.keys[i] as string,
-        values: Array.from(this.values.subarray(i * width, (i + 1) * width)),
-        score: this.scores[i] ?? 0,
-      });
+      // A plain loop: Array.from over a typed-array view took a third of a second for the
+      // 200,000 candidates kept at 100,000 entities.
+      const values: number[] = [];
+      for (let v = i * width, end = (i + 1) * width; v < end; v += 1) values.push(this.values[v] ?? 0);
+      out.push({ gap, candidate: this.keys[i] as string, values, score: this.scores[i] ?? 0 });
     }
     this.size = 0;
   }
