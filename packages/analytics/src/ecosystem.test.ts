@@ -1,3 +1,4 @@
+import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import {
   bothOf,
@@ -80,5 +81,23 @@ describe('ecosystemIndex (one index shared by several analyses)', () => {
       /analytics\/computeIndicators: the graph changed since its index was built \(\d+ nodes and \d+ edges then/,
     );
     expect(() => ecosystemIndex({} as never)).toThrow(/analytics\/ecosystemIndex: the given graph is not/);
+  });
+});
+
+describe('buildEcosystem with nodes sharing one attribute object', () => {
+  it('still numbers the ends of every relation by their keys', () => {
+    // graphology keeps the object a node was added with, so two nodes can share one.
+    const shared = { kind: 'PrivateFirm', nameZh: '同', nameEn: 'Same' };
+    const graph = new MultiDirectedGraph();
+    graph.addNode('lab', { kind: 'Lab', ownerType: 'soe', nameZh: '实验室', nameEn: 'Lab' });
+    graph.addNode('pf-a', shared);
+    graph.addNode('pf-b', shared);
+    graph.addEdgeWithKey('o-1', 'lab', 'pf-b', { type: 'OPENS_TO', status: 'active' });
+    graph.addEdgeWithKey('s-1', 'pf-a', 'pf-b', { type: 'SUPPLIES', status: 'active' });
+    const eco = buildEcosystem(graph);
+    expect(outOf(eco, 'OPENS_TO', 'lab')).toEqual(['pf-b']);
+    expect(inOf(eco, 'OPENS_TO', 'pf-a')).toEqual([]);
+    expect(outOf(eco, 'SUPPLIES', 'pf-a')).toEqual(['pf-b']);
+    expect(inOf(eco, 'SUPPLIES', 'pf-b')).toEqual(['pf-a']);
   });
 });
