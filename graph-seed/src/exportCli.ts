@@ -1,6 +1,7 @@
 /**
  * `npm run export -- --format gexf|graphml|json|csv --out PATH [--kinds K,…] [--relations R,…]
- * [--chain ID] [--status S,…] [--from DATE] [--to DATE] [--limit N]`: writes the whole graph, or
+ * [--chain ID] [--park ID] [--ownership O] [--stage S] [--status S,…] [--from DATE] [--to DATE]
+ * [--limit N]`: writes the whole graph, or
  * with any filter the subgraph `GET /api/graph` gives for it. CSV writes a folder PATH holding
  * `entities.csv` and `relations.csv`.
  */
@@ -8,13 +9,13 @@ import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportChunks } from '@innograph/interchange';
-import { ExportQuery, formatIssue, GraphQuery, issuesFromZod } from '@innograph/model';
+import { EXPORT_FILTERS, ExportQuery, formatIssue, GraphQuery, issuesFromZod } from '@innograph/model';
 import { neo4jConfig } from '@innograph/neo4j-local';
 import { exportEcosystem, exportSubgraph, Neo4jExecutor, StoreUnavailableError } from '@innograph/store';
 
 const USAGE =
-  'usage: npm run export -- --format gexf|graphml|json|csv --out PATH [--kinds K,…] [--relations R,…] [--chain ID] [--status S,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]';
-const FILTERS = ['kinds', 'relations', 'chain', 'status', 'from', 'to', 'limit'] as const;
+  'usage: npm run export -- --format gexf|graphml|json|csv --out PATH [--kinds K,…] [--relations R,…] [--chain ID] [--park ID] [--ownership state|private|mixed|public] [--stage S] [--status S,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]';
+const FILTERS = EXPORT_FILTERS;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`export: ${message}\n`);

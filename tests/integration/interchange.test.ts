@@ -148,6 +148,29 @@ describe('export', () => {
     expect(dataset.relations.map((r) => r.id).sort()).toEqual(expected.edges.map((e) => e.key).sort());
     expect(dataset.relations.length).toBeGreaterThan(0);
   });
+
+  it("follows the park, ownership and stage filters like /api/graph (the explorer's filters)", async () => {
+    for (const filters of [
+      'park=park-liangjiang-icv',
+      'ownership=private&stage=growth',
+      'park=park-liangjiang-icv&kinds=PrivateFirm',
+    ]) {
+      const graph = await app.inject({ method: 'GET', url: `/api/graph?${filters}` });
+      expect(graph.statusCode).toBe(200);
+      const expected = graph.json() as { nodes: { key: string }[]; edges: { key: string }[] };
+      expect(expected.nodes.length).toBeGreaterThan(0);
+      const file = await exported('json', `&${filters}`);
+      const dataset = JSON.parse(file.text) as { entities: { id: string }[]; relations: { id: string }[] };
+      expect(dataset.entities.map((e) => e.id).sort()).toEqual(expected.nodes.map((n) => n.key).sort());
+      expect(dataset.relations.map((r) => r.id).sort()).toEqual(expected.edges.map((e) => e.key).sort());
+    }
+    const all = await app.inject({ method: 'GET', url: '/api/graph' });
+    const parked = await app.inject({ method: 'GET', url: '/api/graph?park=park-liangjiang-icv' });
+    expect(parked.json().nodes.length).toBeLessThan(all.json().nodes.length);
+    const bad = await app.inject({ method: 'GET', url: '/api/export?format=json&ownership=nobody' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('ownership');
+  });
 });
 
 describe('round trip: export, clear, import gives the same graph', () => {

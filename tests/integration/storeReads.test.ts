@@ -484,6 +484,33 @@ describe('subgraph', () => {
     );
   });
 
+  it("filters nodes by park, ownership and stage as the explorer's filters do", async () => {
+    const parks = idsWhere((e) => e.kind === 'SciencePark');
+    const located = (park: string) =>
+      facts.dataset.relations.filter((r) => r.type === 'LOCATED_IN' && r.to === park).map((r) => r.from);
+    const park = [...parks].sort((a, b) => located(b).length - located(a).length)[0] as string;
+    expect(located(park).length).toBeGreaterThan(2);
+    const inPark = await graph({ park });
+    expect(nodeKeys(inPark)).toEqual(new Set([park, ...located(park)]));
+    expect(edgeKeys(inPark)).toEqual(facts.relationsAmong(nodeKeys(inPark)));
+
+    const has = (e: Entity, name: string, value: string) =>
+      Object.entries(e.attributes).some(([key, v]) => key === name && v === value);
+    const privateGrowth = await graph({ ownership: 'private', stage: 'growth' });
+    const expected = idsWhere((e) => has(e, 'ownership', 'private') && has(e, 'stage', 'growth'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(nodeKeys(privateGrowth)).toEqual(new Set(expected));
+
+    // Together with the chain filter: both apply.
+    const both = await graph({ chain: 'chain-nev', park });
+    for (const key of nodeKeys(both)) {
+      expect(key === park || located(park).includes(key)).toBe(true);
+    }
+    // A park id that is not a park, and text that is not an id, select nothing.
+    expect((await graph({ park: 'chain-nev' })).nodes).toEqual([]);
+    await expect(graph({ ownership: "private' OR 1=1" })).rejects.toThrow();
+  });
+
   it('keeps the most connected nodes when capped, and says so', async () => {
     const top = [...facts.entities.keys()]
       .sort((a, b) => facts.degree(b) - facts.degree(a) || (a < b ? -1 : 1))

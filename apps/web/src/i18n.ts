@@ -124,8 +124,8 @@ const STRINGS = {
   wholeGraph: { zh: '整个图谱', en: 'The whole graph' },
   filteredGraph: { zh: '当前筛选的子图', en: 'What the filters select' },
   exportScopeHelp: {
-    zh: '子图按机构类型、关系类型、状态、产业链和日期筛选（与 /api/graph 相同）；园区、所有制和阶段筛选不参与导出。',
-    en: 'The subgraph follows the kind, relation kind, status, chain and date filters (as /api/graph does); the park, ownership and stage filters are not applied to exports.',
+    zh: '子图沿用当前的全部筛选：机构类型、关系类型、状态、产业链、园区、所有制、阶段，以及日期（当日有效的关系）；最多 50,000 个机构，连接最多者优先。',
+    en: 'The subgraph follows every filter of the view: kinds, relation kinds, statuses, chain, park, ownership, stage, and the date (relations in force on that day); at most 50,000 entities, the most connected first.',
   },
   download: { zh: '下载', en: 'Download' },
   importData: { zh: '导入', en: 'Import' },

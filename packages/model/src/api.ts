@@ -212,6 +212,12 @@ export const GraphQuery = z.object({
   kinds: csv(EntityKindSchema).optional(),
   relations: csv(RelationKindSchema).optional(),
   chain: EntityId.optional(),
+  /** Only entities located in this science park (LOCATED_IN), and the park itself. */
+  park: EntityId.optional(),
+  /** Only entities whose `ownership` attribute is this. */
+  ownership: Ownership.optional(),
+  /** Only entities whose `stage` attribute is this. */
+  stage: FirmStage.optional(),
   status: csv(RelationStatus).optional(),
   /** Relations active at some time on or after this date (until ≥ from, or no until). */
   from: IsoDate.optional(),

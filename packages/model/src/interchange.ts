@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { booleanFlag, csvList } from './api.js';
 import { EntityId } from './entity.js';
-import { EntityKindSchema, RelationKindSchema, RelationStatus } from './ontology.js';
+import { EntityKindSchema, FirmStage, Ownership, RelationKindSchema, RelationStatus } from './ontology.js';
 import { IsoDate } from './relation.js';
 
 export const INTERCHANGE_FORMATS = ['json', 'gexf', 'graphml', 'csv'] as const;
@@ -48,6 +48,9 @@ export const ExportQuery = z.object({
   kinds: csvList(EntityKindSchema).optional(),
   relations: csvList(RelationKindSchema).optional(),
   chain: EntityId.optional(),
+  park: EntityId.optional(),
+  ownership: Ownership.optional(),
+  stage: FirmStage.optional(),
   status: csvList(RelationStatus).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
@@ -55,6 +58,21 @@ export const ExportQuery = z.object({
   limit: z.coerce.number().int().min(1).max(INTERCHANGE_LIMITS.graphNodes.max).optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** The parameters of an export that select a subgraph (those of /api/graph); with none of them
+ *  the export is the whole graph. */
+export const EXPORT_FILTERS = [
+  'kinds',
+  'relations',
+  'chain',
+  'park',
+  'ownership',
+  'stage',
+  'status',
+  'from',
+  'to',
+  'limit',
+] as const satisfies readonly (keyof ExportQuery)[];
 
 /** `POST /api/import` query: a dry run unless `dryRun=false`. */
 export const ImportQuery = z.object({

@@ -772,7 +772,9 @@ interface GraphSink {
 
 /**
  * Reads a subgraph into `sink`: the entities of the given kinds (all when unset), restricted to a
- * chain's members and the chain itself when `chain` is set, the most connected first (by their
+ * chain's members and the chain itself when `chain` is set, to a park's occupants and the park
+ * itself when `park` is set, and to an `ownership` and a `stage` when set (as the explorer's
+ * filters), the most connected first (by their
  * number of relations of the given kinds, then by id), at most `limit` of them; then the relations
  * among them of the given kinds and statuses that overlap [`from`, `to`].
  *
@@ -789,15 +791,33 @@ async function readSubgraph(
   const relations = nonEmptyList(query.relations);
   const refs: string[] = [];
   let truncated = false;
+  const conditions: string[] = [];
+  if (kinds !== undefined) conditions.push('n.kind IN $kinds');
+  // As the explorer's park filter: the park itself and what is located in it.
+  if (query.park !== undefined) {
+    conditions.push(
+      `((n:${kindLabel('SciencePark')} AND n.id = $park)
+        OR EXISTS { (n)-[:${relationType('LOCATED_IN')}]->(:${kindLabel('SciencePark')} {id: $park}) })`,
+    );
+  }
+  if (query.ownership !== undefined) conditions.push('n.ownership = $ownership');
+  if (query.stage !== undefined) conditions.push('n.stage = $stage');
   await eachValues(
     tx,
     `${subgraphSource(query.chain)}
-     WITH n ${kinds === undefined ? '' : 'WHERE n.kind IN $kinds'}
+     WITH n ${where(conditions)}
      WITH n, COUNT { (n)-[${relationTypes(relations)}]-() } AS degree
      ORDER BY degree DESC, n.id
      LIMIT $take
      RETURN ${nodeValues('n')} AS values`,
-    { chain: query.chain ?? null, kinds: kinds ?? null, take: integer(query.limit + 1) },
+    {
+      chain: query.chain ?? null,
+      kinds: kinds ?? null,
+      park: query.park ?? null,
+      ownership: query.ownership ?? null,
+      stage: query.stage ?? null,
+      take: integer(query.limit + 1),
+    },
     (values) => {
       if (refs.length === query.limit) {
         truncated = true;

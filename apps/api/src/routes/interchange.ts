@@ -30,6 +30,7 @@ import {
   API_LIMITS,
   ApiError,
   CsvMapping,
+  EXPORT_FILTERS,
   ExportQuery,
   type GraphQuery,
   type ImportItem,
@@ -46,8 +47,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { actorOf, requireEditor } from '../auth.js';
 import { HttpError } from '../errors.js';
-
-const FILTERS = ['kinds', 'relations', 'chain', 'status', 'from', 'to', 'limit'] as const;
 
 /** Reads what is left of a file part, so that the request can finish. */
 async function drain(file: Readable | undefined): Promise<void> {
@@ -113,12 +112,15 @@ export function interchangeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             [{ path: 'query.part', message: 'required for format=csv: entities or relations' }],
           );
         }
-        const { kinds, relations, chain, status, from, to, limit } = request.query;
-        const filtered = FILTERS.some((name) => request.query[name] !== undefined);
+        const { kinds, relations, chain, park, ownership, stage, status, from, to, limit } = request.query;
+        const filtered = EXPORT_FILTERS.some((name) => request.query[name] !== undefined);
         const graphQuery: GraphQuery = {
           kinds,
           relations,
           chain,
+          park,
+          ownership,
+          stage,
           status,
           from,
           to,

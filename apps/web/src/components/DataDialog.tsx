@@ -43,7 +43,8 @@ const FORMAT_NAMES: Record<InterchangeFormat, string> = {
   csv: 'CSV (entities.csv + relations.csv)',
 };
 
-/** The export's query for the view's filters (those `/api/graph` knows). */
+/** The export's query for the view's filters: every filter of the explorer has its `/api/graph`
+ *  parameter. */
 export function viewExportQuery(
   filters: ViewFilters,
   all: { kinds: readonly string[]; relations: readonly string[]; statuses: readonly string[] },
@@ -55,6 +56,9 @@ export function viewExportQuery(
     relations: keep(all.relations, filters.hiddenRelations),
     status: keep(all.statuses, filters.hiddenStatuses),
     chain: filters.chain ?? undefined,
+    park: filters.park ?? undefined,
+    ownership: filters.ownership ?? undefined,
+    stage: filters.stage ?? undefined,
     from: filters.date ?? undefined,
     to: filters.date ?? undefined,
     limit: 50_000,
