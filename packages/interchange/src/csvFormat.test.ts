@@ -1,6 +1,15 @@
 import { CsvMapping } from '@innograph/model';
 import { describe, expect, it } from 'vitest';
-import { dateText, entityFromRow, planColumns, relationFromRow } from './csvFormat.js';
+import {
+  csvCell,
+  dateText,
+  entitiesCsv,
+  entityFromRow,
+  fromCell,
+  planColumns,
+  relationFromRow,
+} from './csvFormat.js';
+import { type CsvRow, csvRows } from './csvReader.js';
 import { listText, valueFromText } from './values.js';
 
 describe('planColumns', () => {
@@ -116,5 +125,45 @@ describe('rows to records', () => {
       'a;b',
       'c',
     ]);
+  });
+});
+
+describe('formula-looking cells', () => {
+  it('are written with a leading apostrophe and read back without it', () => {
+    for (const text of ['=HYPERLINK("http://x","click")', '+86 23 1234', '-5', '@SUM(A1)', '\tTab']) {
+      const cell = csvCell(text);
+      const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+      expect(unquoted).toBe(`'${text}`);
+      expect(fromCell(unquoted)).toBe(text);
+    }
+    // Ordinary text, and an apostrophe before anything else, are left as they are.
+    expect(csvCell('智能网联, NEV')).toBe('"智能网联, NEV"');
+    expect(csvCell("O'Brien")).toBe("O'Brien");
+    expect(fromCell("'quoted")).toBe("'quoted");
+  });
+
+  it('round-trip through an entities file read by the CSV reader', async () => {
+    const entity = {
+      id: 'pf-1',
+      kind: 'PrivateFirm' as const,
+      name: { zh: '=cmd|calc', en: '+danger, "quoted"' },
+      attributes: {
+        ownership: 'private' as const,
+        stage: 'growth' as const,
+        revenueBand: 'under10m' as const,
+        capabilities: ['-lidar'],
+        advancedServices: false,
+      },
+    };
+    const text = [...entitiesCsv([entity])].join('');
+    expect(text).toContain("'=cmd|calc");
+    expect(text).not.toMatch(/(^|,)"?[=+@-]/m);
+    const read: CsvRow[] = [];
+    for await (const row of csvRows([text.replace('\uFEFF', '')])) read.push(row);
+    const [header, row] = read;
+    const plan = planColumns('entities', header?.fields ?? []);
+    const record = entityFromRow(row ?? { line: 2, fields: [] }, plan);
+    expect(record).toMatchObject({ name: { zh: '=cmd|calc', en: '+danger, "quoted"' } });
+    expect(record.attributes).toMatchObject({ capabilities: ['-lidar'] });
   });
 });

@@ -237,7 +237,7 @@ function cells(row: CsvRow, plan: ColumnPlan): Map<string, string> {
   const values = new Map<string, string>();
   plan.targets.forEach((target, index) => {
     const value = row.fields[index];
-    if (target !== null && value !== undefined && value.trim() !== '') values.set(target, value);
+    if (target !== null && value !== undefined && value.trim() !== '') values.set(target, fromCell(value));
   });
   return values;
 }
@@ -325,10 +325,25 @@ export function rowId(row: CsvRow, plan: ColumnPlan): string | undefined {
 // Records to rows
 // ---------------------------------------------------------------------------------------------
 
-/** A cell as CSV writes it: quoted when it holds a separator, a quote, a line break or spaces at
- *  either end. */
+/** Cell text that a spreadsheet would run as a formula (OWASP's list: = + - @, tab, carriage
+ *  return first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as CSV writes it: text a spreadsheet would run as a formula gets a leading apostrophe
+ * (an entity named `=HYPERLINK(…)` opens as text), then the cell is quoted when it holds a
+ * separator, a quote, a line break or spaces at either end. `fromCell` takes the apostrophe off
+ * again on import, so files round-trip.
+ */
 export function csvCell(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** A cell's text as read: without the apostrophe `csvCell` puts before formula-looking text. (A
+ *  cell that really starts with an apostrophe and then one of = + - @ loses the apostrophe.) */
+export function fromCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 function csvLine(cellsOfRow: readonly string[]): string {
