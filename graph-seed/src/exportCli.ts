@@ -15,7 +15,6 @@ import { exportEcosystem, exportSubgraph, Neo4jExecutor, StoreUnavailableError }
 
 const USAGE =
   'usage: npm run export -- --format gexf|graphml|json|csv --out PATH [--kinds K,…] [--relations R,…] [--chain ID] [--park ID] [--ownership state|private|mixed|public] [--stage S] [--status S,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]';
-const FILTERS = EXPORT_FILTERS;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`export: ${message}\n`);
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
       options: {
         format: { type: 'string' },
         out: { type: 'string' },
-        ...Object.fromEntries(FILTERS.map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(EXPORT_FILTERS.map((name) => [name, { type: 'string' as const }])),
       },
       strict: true,
       allowPositionals: false,
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
       2,
     );
   }
-  const filtered = FILTERS.some((name) => values[name] !== undefined);
+  const filtered = EXPORT_FILTERS.some((name) => values[name] !== undefined);
 
   const config = neo4jConfig();
   const executor = new Neo4jExecutor(config);
@@ -68,7 +67,7 @@ async function main(): Promise<void> {
     const dataset = filtered
       ? await exportSubgraph(
           executor,
-          GraphQuery.parse(Object.fromEntries(FILTERS.map((name) => [name, values[name]]))),
+          GraphQuery.parse(Object.fromEntries(EXPORT_FILTERS.map((name) => [name, values[name]]))),
         )
       : await exportEcosystem(executor);
     const format = query.data.format;

@@ -77,12 +77,6 @@ export class JsonPieces {
     out[position++] = 0x5d; // ']'
     return position;
   }
-
-  /** The JSON array of the pieces as its own buffer (see `writeArray`). */
-  array(sorted: boolean): Buffer {
-    const out = Buffer.allocUnsafe(this.arrayLength());
-    return out.subarray(0, this.writeArray(out, 0, sorted));
-  }
 }
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

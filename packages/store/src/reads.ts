@@ -468,19 +468,20 @@ function nodeValues(n: string): string {
     + [key IN $entityAttributes[${n}.kind] | ${n}[key]]`;
 }
 
-/** `[type, start ref, end ref, id, status, since, until, source, confidence, ...attributes of its
- *  kind]` of relationship `r`, reading properties from `p` (`r` itself or `properties(r)`). */
+/** `[type, from, to, id, status, since, until, source, confidence, ...attributes of its kind]` of
+ *  relationship `r`, its ends' entity ids given as `start` and `end`, reading properties from `p`
+ *  (`r` itself or `properties(r)`). */
 function relationValues(r: string, p: string, start: string, end: string): string {
   return `[type(${r}), ${start}, ${end}, ${p}.id, ${p}.status, toString(${p}.since), toString(${p}.until),
     ${p}.source, ${p}.confidence] + [key IN $relationAttributes[type(${r})] | ${p}[key]]`;
 }
 
 const Values = z.object({ values: z.array(z.unknown()) });
-const Ref = z.string();
 
-// Rows come as lists (they decode faster than maps); each is checked by putting its values under
-// their names and parsing that with an object schema of the model's field schemas (zod's tuple
-// parse allocated three times as much, which showed as garbage collection on large graphs).
+// Rows come as lists (they decode faster than maps) and are checked field by field with the
+// model's schemas: a node by putting its values under their names and parsing that with an
+// object schema (zod's tuple parse allocated three times as much, which showed as garbage
+// collection on large graphs), a relation with `CheckedOnce` per field.
 
 /** The list of values of a row, or a StoreError naming what it was meant to hold. */
 function listOf(values: unknown, what: string): readonly unknown[] {
@@ -490,7 +491,7 @@ function listOf(values: unknown, what: string): readonly unknown[] {
 
 /** Node values `[ref, id, kind, nameZh, nameEn, version, ...attributes]`. */
 const NodeRowFields = z.object({
-  ref: Ref,
+  ref: z.string(),
   id: EntityId,
   kind: EntityKindSchema,
   nameZh: BilingualName.shape.zh,
@@ -498,35 +499,6 @@ const NodeRowFields = z.object({
   version: StoredMeta.shape.version,
 });
 const NODE_FIELD_COUNT = 6;
-
-/** Relationship values `[type, from, to, id, status, since, until, source, confidence,
- *  ...attributes]`, the ends as element ids (`EdgeRowFields`; `edgeReader` reads them with the
- *  ends as entity ids). */
-const edgeShape = {
-  type: RelationKindSchema,
-  id: EntityId,
-  status: RelationStatus,
-  since: IsoDate,
-  until: IsoDate.nullable(),
-  source: Evidence.shape.source,
-  confidence: Confidence,
-};
-const EdgeRowFields = z.object({ ...edgeShape, from: Ref, to: Ref });
-const EDGE_FIELD_COUNT = 9;
-
-function edgeFields<T>(schema: z.ZodType<T>, list: readonly unknown[]): T {
-  return schema.parse({
-    type: list[0],
-    from: list[1],
-    to: list[2],
-    id: list[3],
-    status: list[4],
-    since: list[5],
-    until: list[6],
-    source: list[7],
-    confidence: list[8],
-  });
-}
 
 const attributeNamesOf = new Map<z.ZodObject, readonly string[]>();
 
@@ -567,19 +539,6 @@ function placedNode(values: unknown): PlacedNode {
   return { ref, node: graphNode({ id, kind, nameZh, nameEn, version, attributes }) };
 }
 
-/** An edge from relationship values; `idOf` turns the element ids of its ends into entity ids. */
-function edgeFromValues(values: unknown, idOf: ReadonlyMap<string, string>): GraphEdge {
-  const list = listOf(values, 'a relation');
-  const fields = edgeFields(EdgeRowFields, list);
-  const attributes = parseAttributes(RELATION_KINDS[fields.type].attributes, list, EDGE_FIELD_COUNT);
-  return graphEdge({
-    ...fields,
-    from: entityIdOf(idOf, fields.from),
-    to: entityIdOf(idOf, fields.to),
-    attributes,
-  });
-}
-
 /**
  * A field checked with its schema once per distinct value: within one read most relation fields
  * repeat (kinds, statuses, dates, sources, the ids of the entities at their ends), and a string
@@ -608,7 +567,11 @@ class CheckedOnce<T> {
   }
 }
 
-/** Reads relation values whose ends are entity ids into edges, for one read (see CheckedOnce). */
+const EDGE_FIELD_COUNT = 9;
+
+/** Reads relationship values `[type, from, to, id, status, since, until, source, confidence,
+ *  ...attributes]` (`relationValues`, ends as entity ids) into edges, for one read (see
+ *  CheckedOnce). */
 function edgeReader(): (values: unknown) => GraphEdge {
   const type = new CheckedOnce(RelationKindSchema, 'type');
   const end = new CheckedOnce(EntityId, 'end');
@@ -634,13 +597,6 @@ function edgeReader(): (values: unknown) => GraphEdge {
       attributes: parseAttributes(RELATION_KINDS[kind].attributes, list, EDGE_FIELD_COUNT),
     });
   };
-}
-
-function entityIdOf(idOf: ReadonlyMap<string, string>, ref: string): string {
-  const id = idOf.get(ref);
-  if (id === undefined)
-    throw new StoreError(`store: a relationship ends at a node outside the graph (${ref})`);
-  return id;
 }
 
 async function readValues(tx: ManagedTransaction, query: string, parameters: QueryParameters) {
@@ -712,7 +668,7 @@ async function eachValues(
       onNext: (record) => {
         if (failed) return;
         try {
-          // The caller parses the list with the tuple schema of its row.
+          // The caller checks the list with the schemas of its row's fields.
           onValues(record.get('values'));
         } catch (error) {
           // A row that does not parse ends the read; the rest of the stream is dropped.
@@ -774,9 +730,9 @@ interface GraphSink {
  * Reads a subgraph into `sink`: the entities of the given kinds (all when unset), restricted to a
  * chain's members and the chain itself when `chain` is set, to a park's occupants and the park
  * itself when `park` is set, and to an `ownership` and a `stage` when set (as the explorer's
- * filters), the most connected first (by their
- * number of relations of the given kinds, then by id), at most `limit` of them; then the relations
- * among them of the given kinds and statuses that overlap [`from`, `to`].
+ * filters), the most connected first (by their number of relations of the given kinds, then by
+ * id), at most `limit` of them; then the relations among them of the given kinds and statuses
+ * that overlap [`from`, `to`].
  *
  * The relations come from `eachEdgeWithin`: the entities are the most connected ones, so walking
  * their hubs' relationships costs less than a degree query to avoid them. Rows are parsed as they
@@ -1003,7 +959,7 @@ async function findShortestPaths(tx: ManagedTransaction, query: PathsQuery, take
      MATCH p = allShortestPaths((a)-[:${types}*..${API_LIMITS.pathLength}]-(b))
      WITH p LIMIT $take
      RETURN [n IN nodes(p) | ${nodeValues('n')}] AS nodes,
-            [r IN relationships(p) | ${relationValues('r', 'r', 'elementId(startNode(r))', 'elementId(endNode(r))')}] AS relations`,
+            [r IN relationships(p) | ${relationValues('r', 'r', 'startNode(r).id', 'endNode(r).id')}] AS relations`,
     { ...ATTRIBUTE_PARAMETERS, from: query.from, to: query.to, take: integer(take) },
   );
 }
@@ -1024,10 +980,10 @@ export async function shortestPaths(
     const shown = rows.slice(0, query.limit);
     const nodes = new Map<string, GraphNode>();
     const edges = new Map<string, GraphEdge>();
+    const edgeOf = edgeReader();
     const paths: Path[] = shown.map((row) => {
       const pathNodes = row.nodes.map(placedNode);
-      const idOf = new Map(pathNodes.map(({ ref, node }) => [ref, node.key]));
-      const pathEdges = row.relations.map((values) => edgeFromValues(values, idOf));
+      const pathEdges = row.relations.map(edgeOf);
       for (const { node } of pathNodes) nodes.set(node.key, node);
       for (const edge of pathEdges) edges.set(edge.key, edge);
       return { nodes: pathNodes.map(({ node }) => node.key), relations: pathEdges.map((edge) => edge.key) };

@@ -103,7 +103,7 @@ export function interchangeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { format, part } = request.query;
+        const { format, part, limit, ...filters } = request.query;
         if (format === 'csv' && part === undefined) {
           throw new HttpError(
             400,
@@ -112,20 +112,8 @@ export function interchangeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             [{ path: 'query.part', message: 'required for format=csv: entities or relations' }],
           );
         }
-        const { kinds, relations, chain, park, ownership, stage, status, from, to, limit } = request.query;
         const filtered = EXPORT_FILTERS.some((name) => request.query[name] !== undefined);
-        const graphQuery: GraphQuery = {
-          kinds,
-          relations,
-          chain,
-          park,
-          ownership,
-          stage,
-          status,
-          from,
-          to,
-          limit: limit ?? API_LIMITS.graphNodes.default,
-        };
+        const graphQuery: GraphQuery = { ...filters, limit: limit ?? API_LIMITS.graphNodes.default };
         const dataset = filtered
           ? await exportSubgraph(executor, graphQuery)
           : await exportEcosystem(executor);

@@ -94,7 +94,14 @@ export function DataDialog(props: DataDialogProps) {
   const [mapping, setMapping] = useState('');
   const { report, onReport: setReport } = props;
   const closeRef = useRef<HTMLButtonElement | null>(null);
-  const ids = { format: useId(), file: useId(), entities: useId(), relations: useId(), encoding: useId() };
+  const ids = {
+    format: useId(),
+    file: useId(),
+    entities: useId(),
+    relations: useId(),
+    encoding: useId(),
+    mapping: useId(),
+  };
 
   useEffect(() => closeRef.current?.focus(), []);
   /** A new choice of files or options needs a new dry run before anything can be committed. */
@@ -274,9 +281,9 @@ export function DataDialog(props: DataDialogProps) {
                       </option>
                     ))}
                   </select>
-                  <label htmlFor="mapping">{t(language, 'mapping')}</label>
+                  <label htmlFor={ids.mapping}>{t(language, 'mapping')}</label>
                   <textarea
-                    id="mapping"
+                    id={ids.mapping}
                     rows={4}
                     value={mapping}
                     placeholder={
