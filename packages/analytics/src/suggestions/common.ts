@@ -232,10 +232,12 @@ export class TopCandidates {
     for (let v = 0; v < width; v += 1) this.values[i * width + v] = values[v] ?? 0;
   }
 
-  /** Appends the kept candidates of `gap`, best first, to `out`, and empties the list. */
-  drain(gap: string, out: Scored[]): void {
+  /** Appends the kept candidates of `gap`, best first, to `out` (and their scores to `floor`),
+   *  and empties the list. */
+  drain(gap: string, out: Scored[], floor?: ScoreFloor): void {
     const { width } = this;
     for (let i = 0; i < this.size; i += 1) {
+      floor?.add(this.scores[i] ?? 0);
       // A plain loop: Array.from over a typed-array view took a third of a second for the
       // 200,000 candidates kept at 100,000 entities.
       const values: number[] = [];
@@ -243,6 +245,68 @@ export class TopCandidates {
       out.push({ gap, candidate: this.keys[i] as string, values, score: this.scores[i] ?? 0 });
     }
     this.size = 0;
+  }
+}
+
+/** How far a rounded score (`round4`) can lie above the bound it was estimated by. */
+const ROUNDING_MARGIN = 1e-4;
+
+/**
+ * The `limit`-th best score among the candidates kept so far for one suggestion type, so that the
+ * makers can skip what cannot be returned. Only the first `limit` of a type can be among the first
+ * `limit` of all types, and the kept candidates of the gaps already done stay kept, so the floor
+ * only rises towards the final `limit`-th score: a candidate (or a whole gap) whose best possible
+ * score is below it is never among the suggestions returned and need not be scored. A gap whose
+ * weaker candidates were skipped may keep fewer than `perGap`, or keep weaker ones than it would
+ * have, but all of those score below the floor, so the returned list is the same as without it
+ * (tested against an unbounded `limit`).
+ */
+export class ScoreFloor {
+  /** A min-heap of the best `limit` scores added (grown as scores come: `limit` may be huge). */
+  private readonly heap: number[] = [];
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(score: number): void {
+    const { heap, limit } = this;
+    if (limit === 0) return;
+    if (this.size < limit) {
+      let i = this.size;
+      this.size += 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if ((heap[parent] ?? 0) <= score) break;
+        heap[i] = heap[parent] ?? 0;
+        i = parent;
+      }
+      heap[i] = score;
+      return;
+    }
+    if (score <= (heap[0] ?? 0)) return;
+    // Replace the smallest and sift down.
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= limit) break;
+      const right = left + 1;
+      const child = right < limit && (heap[right] ?? 0) < (heap[left] ?? 0) ? right : left;
+      if ((heap[child] ?? 0) >= score) break;
+      heap[i] = heap[child] ?? 0;
+      i = child;
+    }
+    heap[i] = score;
+  }
+
+  /** The `limit`-th best score so far: -Infinity until `limit` are kept, Infinity for limit 0. */
+  get value(): number {
+    if (this.limit === 0) return Number.POSITIVE_INFINITY;
+    return this.size < this.limit ? Number.NEGATIVE_INFINITY : (this.heap[0] ?? 0);
+  }
+
+  /** Can a candidate whose unrounded score is at most `bound` still be returned? */
+  reaches(bound: number): boolean {
+    return bound + ROUNDING_MARGIN >= this.value;
   }
 }
 

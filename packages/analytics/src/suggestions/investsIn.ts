@@ -28,7 +28,7 @@ import { growthFirms } from '../gaps/capitalGaps.js';
 import { compareKeys } from '../graph.js';
 import { nameList, plural } from '../text.js';
 import type { Candidates, Scored } from './common.js';
-import { Marks, scoreOf, shares, suggestion, TopCandidates } from './common.js';
+import { Marks, ScoreFloor, scoreOf, shares, suggestion, TopCandidates } from './common.js';
 import type { Suggestion } from './types.js';
 
 export const INVESTS_IN_FACTORS = [
@@ -59,7 +59,11 @@ interface FundInfo {
   backers: readonly string[];
   patient: boolean;
   portfolio: number;
+  /** The weighted sum of its own factors (stage fit, patient capital, portfolio room). */
+  own: number;
 }
+
+const [W_STAGE, W_CHAIN, W_BACKER, W_PATIENT, W_ROOM] = INVESTS_IN_WEIGHTS;
 
 function listIn(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
@@ -67,11 +71,13 @@ function listIn(map: Map<string, number[]>, key: string, value: number): void {
   else map.set(key, [value]);
 }
 
-/** The INVESTS_IN candidates of every capital-gap firm (see the module comment). */
+/** The INVESTS_IN candidates of every capital-gap firm (see the module comment) that can be
+ *  among the first `limit` (see ScoreFloor). */
 export function investsInCandidates(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   perGap: number,
+  limit: number,
 ): Candidates {
   const funds: FundInfo[] = [];
   const byKey = new Map<string, FundInfo>();
@@ -80,24 +86,31 @@ export function investsInCandidates(
   const growthFocused: number[] = [];
   const chainMarks = new Marks();
   const leaderMarks = new Marks();
+  let bestOwn = 0;
   for (const fund of ofKind(eco, 'Fund')) {
     const stages = tagsAttribute(eco, fund, 'stageFocus');
     const chains = chainsOfEntity(eco, fund);
     const backers = inOf(eco, 'BACKS', fund);
+    const stageFit = stages.includes('growth')
+      ? 1
+      : stages.includes('early') || stages.includes('mature')
+        ? 0.5
+        : 0;
+    const patient = eco.graph.getNodeAttribute(fund, 'patientCapital') === true;
+    const portfolio = outOf(eco, 'INVESTS_IN', fund, 'PrivateFirm').length;
+    const own = W_STAGE * stageFit + W_PATIENT * (patient ? 1 : 0) + W_ROOM * (1 / (1 + portfolio / 20));
+    if (own > bestOwn) bestOwn = own;
     const f: FundInfo = {
       key: fund,
       chainIds: chainMarks.idsOf(chains),
       backerIds: leaderMarks.idsOf(backers),
-      stageFit: stages.includes('growth')
-        ? 1
-        : stages.includes('early') || stages.includes('mature')
-          ? 0.5
-          : 0,
+      stageFit,
       stages,
       chains,
       backers,
-      patient: eco.graph.getNodeAttribute(fund, 'patientCapital') === true,
-      portfolio: outOf(eco, 'INVESTS_IN', fund, 'PrivateFirm').length,
+      patient,
+      portfolio,
+      own,
     };
     const number = funds.length;
     funds.push(f);
@@ -112,6 +125,7 @@ export function investsInCandidates(
   const candidates: number[] = [];
   const values = [0, 0, 0, 0, 0];
   const top = new TopCandidates(perGap, values.length);
+  const floor = new ScoreFloor(limit);
   let stamp = 0;
   const add = (list: readonly number[] | undefined) => {
     if (!list) return;
@@ -123,26 +137,37 @@ export function investsInCandidates(
   };
   for (const firm of byFirstChain(eco, growthFirms(eco))) {
     if (isFunded(eco, firm) || !inChain(firm)) continue;
+    const supplied = leadersSupplied(eco, firm);
+    // The firm's best possible score: a fund of its chain backed by a leader it supplies, with
+    // the best own factors of any fund.
+    if (!floor.reaches(W_CHAIN + (supplied.length > 0 ? W_BACKER : 0) + bestOwn)) continue;
     const chains = chainsOfEntity(eco, firm);
-    const leaders = new Set(leadersSupplied(eco, firm));
+    const leaders = new Set(supplied);
     stamp += 1;
     candidates.length = 0;
-    for (const chain of chains) add(byChain.get(chain));
+    // Once no fund without a backer link can reach the floor, the candidates that can are among
+    // those backed by the leaders the firm supplies (its chains' funds and the fallback to every
+    // growth-focused fund add none that can).
+    const backersOnly = !floor.reaches(W_CHAIN + bestOwn);
+    if (!backersOnly) for (const chain of chains) add(byChain.get(chain));
     for (const leader of leaders) add(byBacker.get(leader));
-    const pool = candidates.length > 0 ? candidates : growthFocused;
+    const pool = candidates.length > 0 || backersOnly ? candidates : growthFocused;
 
     chainMarks.mark(chains);
     leaderMarks.mark(leaders);
     for (const number of pool) {
       const f = funds[number] as FundInfo;
+      const sameChain = chainMarks.hasAny(f.chainIds) ? 1 : 0;
+      const backerLink = leaderMarks.hasAny(f.backerIds) ? 1 : 0;
+      if (!floor.reaches(f.own + W_CHAIN * sameChain + W_BACKER * backerLink)) continue;
       values[0] = f.stageFit;
-      values[1] = chainMarks.hasAny(f.chainIds) ? 1 : 0;
-      values[2] = leaderMarks.hasAny(f.backerIds) ? 1 : 0;
+      values[1] = sameChain;
+      values[2] = backerLink;
       values[3] = f.patient ? 1 : 0;
       values[4] = 1 / (1 + f.portfolio / 20);
       top.offer(f.key, values, scoreOf(values, INVESTS_IN_WEIGHTS));
     }
-    top.drain(firm, kept);
+    top.drain(firm, kept, floor);
   }
 
   const describe = (scored: Scored): Suggestion => {

@@ -40,6 +40,7 @@ import {
   coverageValue,
   districtsOf,
   Marks,
+  ScoreFloor,
   scoreOf,
   shares,
   suggestion,
@@ -73,9 +74,10 @@ interface PlatformInfo {
   districtIds: number[];
   domainWordIds: number[][];
   operatorIds: number[];
-  /** The platform's own factors: declared openness and spare capacity. */
+  /** The platform's own factors: declared openness and spare capacity, and their weighted sum. */
   opennessValue: number;
   spareCapacity: number;
+  own: number;
   chains: readonly string[];
   parks: readonly string[];
   districts: string[];
@@ -95,17 +97,25 @@ interface FirmContext {
   offered: Set<string>;
 }
 
-function firmContext(eco: Ecosystem, firm: string, wordCache: Map<string, string[]>): FirmContext {
+function firmContext(
+  eco: Ecosystem,
+  firm: string,
+  wordCache: Map<string, string[]>,
+  parks = parksOfEntity(eco, firm),
+  leaders = leadersSupplied(eco, firm),
+): FirmContext {
   const capabilities = tagsAttribute(eco, firm, 'capabilities');
   const sector = stringAttribute(eco, firm, 'sector');
   return {
     chains: chainsOfEntity(eco, firm),
-    parks: parksOfEntity(eco, firm),
+    parks,
     districts: districtsOf(eco, firm),
-    leaders: new Set(leadersSupplied(eco, firm)),
+    leaders: new Set(leaders),
     offered: cachedWordSet(sector ? [...capabilities, sector] : capabilities, wordCache),
   };
 }
+
+const [W_CHAIN, W_CAPABILITY, W_LOCATION, W_SUPPLIER, W_OPENNESS, W_SPARE] = OPENS_TO_WEIGHTS;
 
 function listIn<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
@@ -113,11 +123,13 @@ function listIn<K>(map: Map<K, number[]>, key: K, value: number): void {
   else map.set(key, [value]);
 }
 
-/** The OPENS_TO candidates of every access-gap firm (see the module comment). */
+/** The OPENS_TO candidates of every access-gap firm (see the module comment) that can be among
+ *  the first `limit` (see ScoreFloor). */
 export function opensToCandidates(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   perGap: number,
+  limit: number,
 ): Candidates {
   // Platforms by number (in key order), and the indexes that find them.
   const platforms: PlatformInfo[] = [];
@@ -132,6 +144,7 @@ export function opensToCandidates(
   const districtMarks = new Marks();
   const wordMarks = new Marks();
   const leaderMarks = new Marks();
+  let bestOwn = 0;
   for (const platform of platformsOf(eco)) {
     const chains = chainsOfEntity(eco, platform);
     const parks = parksOfEntity(eco, platform);
@@ -141,6 +154,10 @@ export function opensToCandidates(
     const openness = stringAttribute(eco, platform, 'openness') ?? '';
     const served = outOf(eco, 'OPENS_TO', platform, 'PrivateFirm').length;
     const capacity = numberAttribute(eco, platform, 'capacity');
+    const opennessValue = OPENNESS_VALUE[openness] ?? 0.5;
+    const spareCapacity = capacity ? Math.max(0, 1 - served / capacity) : 1 / (1 + served / 10);
+    const own = W_OPENNESS * opennessValue + W_SPARE * spareCapacity;
+    if (own > bestOwn) bestOwn = own;
     const p: PlatformInfo = {
       key: platform,
       chainIds: chainMarks.idsOf(chains),
@@ -148,8 +165,9 @@ export function opensToCandidates(
       districtIds: districtMarks.idsOf(districts),
       domainWordIds: domains.map((d) => wordMarks.idsOf(d.words)),
       operatorIds: leaderMarks.idsOf(operators),
-      opennessValue: OPENNESS_VALUE[openness] ?? 0.5,
-      spareCapacity: capacity ? Math.max(0, 1 - served / capacity) : 1 / (1 + served / 10),
+      opennessValue,
+      spareCapacity,
+      own,
       chains,
       parks,
       districts,
@@ -181,6 +199,7 @@ export function opensToCandidates(
   const candidates: number[] = [];
   const values = [0, 0, 0, 0, 0, 0];
   const top = new TopCandidates(perGap, values.length);
+  const floor = new ScoreFloor(limit);
   let stamp = 0;
   const add = (list: readonly number[] | undefined) => {
     if (!list) return;
@@ -193,16 +212,43 @@ export function opensToCandidates(
   const wordCache = new Map<string, string[]>();
   for (const firm of byFirstChain(eco, accessGapFirms(eco))) {
     if (!inChain(firm)) continue;
-    const { chains, parks, districts, leaders, offered } = firmContext(eco, firm, wordCache);
+    // The firm's best possible score: a platform of its chain, in its park, run by a leader it
+    // supplies, matching all its words, with the best own factors of any platform.
+    const firmParks = parksOfEntity(eco, firm);
+    const firmLeaders = leadersSupplied(eco, firm);
+    const best =
+      W_CHAIN +
+      W_CAPABILITY +
+      (firmParks.length > 0 ? W_LOCATION : 0) +
+      (firmLeaders.length > 0 ? W_SUPPLIER : 0) +
+      bestOwn;
+    if (!floor.reaches(best)) continue;
     stamp += 1;
     candidates.length = 0;
-    for (const chain of chains) {
-      const byWord = byChainWord.get(chain);
-      if (byWord) for (const word of offered) add(byWord.get(word));
+    // Once no platform without a supplier link can reach the floor, the candidates that can are
+    // among those run by the leaders the firm supplies (the other sources and the fallback to
+    // every platform of its chains add none that can).
+    const operatorsOnly = !floor.reaches(W_CHAIN + W_CAPABILITY + W_LOCATION + bestOwn);
+    if (operatorsOnly) {
+      for (const leader of firmLeaders) add(byOperator.get(leader));
+      if (candidates.length === 0) continue;
     }
-    for (const park of parks) add(byPark.get(park));
-    for (const leader of leaders) add(byOperator.get(leader));
-    if (candidates.length === 0) for (const chain of chains) add(byChain.get(chain));
+    const { chains, parks, districts, leaders, offered } = firmContext(
+      eco,
+      firm,
+      wordCache,
+      firmParks,
+      firmLeaders,
+    );
+    if (!operatorsOnly) {
+      for (const chain of chains) {
+        const byWord = byChainWord.get(chain);
+        if (byWord) for (const word of offered) add(byWord.get(word));
+      }
+      for (const park of parks) add(byPark.get(park));
+      for (const leader of leaders) add(byOperator.get(leader));
+      if (candidates.length === 0) for (const chain of chains) add(byChain.get(chain));
+    }
 
     chainMarks.mark(chains);
     parkMarks.mark(parks);
@@ -211,15 +257,21 @@ export function opensToCandidates(
     leaderMarks.mark(leaders);
     for (const number of candidates) {
       const p = platforms[number] as PlatformInfo;
-      values[0] = chainMarks.hasAny(p.chainIds) ? 1 : 0;
+      const sameChain = chainMarks.hasAny(p.chainIds) ? 1 : 0;
+      const location = parkMarks.hasAny(p.parkIds) ? 1 : districtMarks.hasAny(p.districtIds) ? 0.5 : 0;
+      const supplierLink = leaderMarks.hasAny(p.operatorIds) ? 1 : 0;
+      const bound =
+        W_CHAIN * sameChain + W_CAPABILITY + W_LOCATION * location + W_SUPPLIER * supplierLink + p.own;
+      if (!floor.reaches(bound)) continue;
+      values[0] = sameChain;
       values[1] = coverageValue(p.domainWordIds, wordMarks);
-      values[2] = parkMarks.hasAny(p.parkIds) ? 1 : districtMarks.hasAny(p.districtIds) ? 0.5 : 0;
-      values[3] = leaderMarks.hasAny(p.operatorIds) ? 1 : 0;
+      values[2] = location;
+      values[3] = supplierLink;
       values[4] = p.opennessValue;
       values[5] = p.spareCapacity;
       top.offer(p.key, values, scoreOf(values, OPENS_TO_WEIGHTS));
     }
-    top.drain(firm, kept);
+    top.drain(firm, kept, floor);
   }
 
   const describe = (scored: Scored): Suggestion => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { smallEcosystem } from '../fixtures/ecosystem.js';
-import { reversed } from '../fixtures/graphs.js';
-import { words } from './common.js';
+import { type RandomEcosystemOptions, randomEcosystem, smallEcosystem } from '../fixtures/ecosystem.js';
+import { buildGraph, reversed } from '../fixtures/graphs.js';
+import { ScoreFloor, words } from './common.js';
 import { suggestRelations } from './suggestRelations.js';
 
 const graph = smallEcosystem();
@@ -122,5 +122,93 @@ describe('suggestRelations', () => {
     expect(() => suggestRelations(graph, { chain: 'nope' })).toThrow(
       /^analytics\/suggestRelations: option chain/,
     );
+  });
+});
+
+describe('ScoreFloor', () => {
+  it('is the limit-th best score added, -Infinity until limit are added', () => {
+    const floor = new ScoreFloor(3);
+    expect(floor.value).toBe(Number.NEGATIVE_INFINITY);
+    for (const score of [0.5, 0.2, 0.9]) floor.add(score);
+    expect(floor.value).toBe(0.2);
+    floor.add(0.1);
+    expect(floor.value).toBe(0.2);
+    floor.add(0.7);
+    expect(floor.value).toBe(0.5);
+    for (const score of [0.95, 0.6, 0.6]) floor.add(score);
+    expect(floor.value).toBe(0.7);
+    expect(floor.reaches(0.69995)).toBe(true);
+    expect(floor.reaches(0.6998)).toBe(false);
+    expect(new ScoreFloor(0).reaches(1)).toBe(false);
+  });
+});
+
+describe('suggestRelations: skipping what cannot be returned', () => {
+  // The makers skip candidates and gaps whose best possible score is below the limit-th score
+  // kept so far; with a limit larger than every candidate nothing is skipped.
+  const everything = { limit: 1_000_000 };
+  const ecosystems: RandomEcosystemOptions[] = [1, 2, 3, 4].map((seed) => ({ seed, firms: 400 }));
+  // Many platforms and funds: the floor rises above what a candidate without a supplier or backer
+  // link can reach, so the makers look only at the platforms and funds of the leaders supplied.
+  ecosystems.push({ seed: 5, firms: 400, labs: 30, pilotBases: 20, funds: 20 });
+  for (const options of ecosystems) {
+    it(`returns the first limit of the unbounded list (random ecosystem ${JSON.stringify(options)})`, () => {
+      const random = randomEcosystem(options);
+      const all = suggestRelations(random, everything);
+      expect(all.length).toBeGreaterThan(100);
+      for (const limit of [1, 3, 10, 50]) {
+        expect(suggestRelations(random, { limit })).toEqual(all.slice(0, limit));
+        for (const type of ['OPENS_TO', 'INVESTS_IN', 'PAIRED_WITH'] as const) {
+          const ofType = suggestRelations(random, { ...everything, type });
+          expect(suggestRelations(random, { limit, type })).toEqual(ofType.slice(0, limit));
+          expect(suggestRelations(random, { limit, type, perGap: 1 })).toEqual(
+            suggestRelations(random, { ...everything, type, perGap: 1 }).slice(0, limit),
+          );
+        }
+      }
+    });
+  }
+});
+
+describe('suggestRelations: a later gap whose only candidates a supplied leader runs', () => {
+  // pf-a comes first and finds a perfect platform (lab-b: score 1), so with limit 1 the floor is 1
+  // and pf-b is looked at only through the platforms its leaders run. Its perfect platform lab-a
+  // ties with lab-b and wins on its key, so it must still be found.
+  const perfect = { openness: 'open', domains: ['machine vision'] };
+  const graph = buildGraph(
+    [
+      ['ic-1', 'IndustryChain'],
+      ['cl-1', 'ChainLeader'],
+      ['cl-2', 'ChainLeader'],
+      ['sp-1', 'SciencePark', 'sp-1', { district: 'D1' }],
+      ['sp-2', 'SciencePark', 'sp-2', { district: 'D2' }],
+      ['pf-a', 'PrivateFirm', 'pf-a', { capabilities: ['machine vision'] }],
+      ['pf-b', 'PrivateFirm', 'pf-b', { capabilities: ['machine vision'] }],
+      ['lab-a', 'Lab', 'lab-a', perfect],
+      ['lab-b', 'Lab', 'lab-b', perfect],
+    ],
+    [
+      ['pf-a', 'ic-1', 'BELONGS_TO'],
+      ['pf-b', 'ic-1', 'BELONGS_TO'],
+      ['lab-a', 'ic-1', 'BELONGS_TO'],
+      ['lab-b', 'ic-1', 'BELONGS_TO'],
+      ['pf-a', 'sp-1', 'LOCATED_IN'],
+      ['lab-b', 'sp-1', 'LOCATED_IN'],
+      ['pf-b', 'sp-2', 'LOCATED_IN'],
+      ['lab-a', 'sp-2', 'LOCATED_IN'],
+      ['pf-a', 'cl-1', 'SUPPLIES'],
+      ['cl-1', 'lab-b', 'OPERATES'],
+      ['pf-b', 'cl-2', 'SUPPLIES'],
+      ['cl-2', 'lab-a', 'OPERATES'],
+    ],
+  );
+
+  it('finds it', () => {
+    const all = suggestRelations(graph, { type: 'OPENS_TO' });
+    expect(brief(all.slice(0, 2))).toEqual([
+      ['lab-a', 'pf-b', 1],
+      ['lab-b', 'pf-a', 1],
+    ]);
+    expect(suggestRelations(graph, { type: 'OPENS_TO', limit: 1 })).toEqual(all.slice(0, 1));
   });
 });

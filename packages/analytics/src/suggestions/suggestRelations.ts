@@ -11,6 +11,8 @@
  * order), `from`, `to`, and the first `limit` are returned. Each carries its factors (value,
  * weight and a bilingual note) and the gap type it closes. The same graph gives the same list.
  * Candidates are scored on plain numbers; notes are written only for the suggestions returned.
+ * A maker skips the candidates, and whole gaps, whose best possible score is below the
+ * `limit`-th score kept so far of its type (`ScoreFloor`): they could not be returned.
  */
 import { type EcosystemIndex, useIndex } from '../ecosystem.js';
 import { chainFilter } from '../gaps/common.js';
@@ -65,9 +67,10 @@ export function suggestRelations(
   const eco = useIndex(MODULE, graph, index);
   const inChain = chainFilter(MODULE, eco, chain);
   const makers: Candidates[] = [];
-  if (type === undefined || type === 'OPENS_TO') makers.push(opensToCandidates(eco, inChain, perGap));
+  if (type === undefined || type === 'OPENS_TO') makers.push(opensToCandidates(eco, inChain, perGap, limit));
   if (type === undefined || type === 'PAIRED_WITH') makers.push(pairedWithCandidates(eco, inChain, perGap));
-  if (type === undefined || type === 'INVESTS_IN') makers.push(investsInCandidates(eco, inChain, perGap));
+  if (type === undefined || type === 'INVESTS_IN')
+    makers.push(investsInCandidates(eco, inChain, perGap, limit));
 
   // The order of compareSuggestions on the scored candidates (from = candidate, to = gap).
   type Ranked = { maker: Candidates; scored: Scored; type: number };
