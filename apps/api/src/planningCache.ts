@@ -12,15 +12,13 @@
  */
 import {
   computeIndicators,
-  countGaps,
-  detectGaps,
   type EcosystemIndex,
   ecosystemIndex,
-  type GapCounts,
-  type GapItem,
+  type GapList,
   type GraphFigures,
   type Indicators,
   type IndicatorsOptions,
+  listGaps,
   type ScenarioFigures,
   type Suggestion,
   type SuggestRelationsOptions,
@@ -48,7 +46,7 @@ class Memo<T> {
 
 /** Results of one graph revision. */
 export class GraphState {
-  readonly gapsMemo = new Memo<GapItem[]>();
+  readonly gapsMemo = new Memo<GapList>();
   readonly indicatorsMemo = new Memo<Indicators>();
   readonly suggestionsMemo = new Memo<Suggestion[]>();
   readonly evaluationsMemo = new Memo<ScenarioFigures>();
@@ -67,11 +65,12 @@ export class GraphState {
     return this.sharedIndex;
   }
 
-  /** Every gap of these types (all when unset) in the chain (all when unset), most severe first. */
-  gaps(types: readonly GapTypeName[] | undefined, chain: string | undefined): GapItem[] {
+  /** Every gap of these types (all when unset) in the chain (all when unset), most severe first,
+   *  counted; reasons are written for the entries a request returns (`describe`). */
+  gaps(types: readonly GapTypeName[] | undefined, chain: string | undefined): GapList {
     const key = JSON.stringify([types === undefined ? null : [...types].sort(), chain ?? null]);
     return this.gapsMemo.get(key, () =>
-      detectGaps(
+      listGaps(
         this.graph,
         {
           ...(types === undefined ? {} : { types }),
@@ -92,18 +91,13 @@ export class GraphState {
   figures(options: IndicatorsOptions): GraphFigures {
     return {
       indicators: this.indicators(options),
-      gapCounts: countGaps(this.gaps(undefined, options.chain)),
+      gapCounts: this.gaps(undefined, options.chain).counts,
     };
   }
 
   suggestions(options: SuggestRelationsOptions): Suggestion[] {
     const key = JSON.stringify([options.type ?? null, options.chain ?? null, options.limit ?? null]);
     return this.suggestionsMemo.get(key, () => suggestRelations(this.graph, options, this.index));
-  }
-
-  /** Number of gaps per type in a list of gaps. */
-  gapCounts(items: readonly GapItem[]): GapCounts {
-    return countGaps(items);
   }
 
   /** A scenario's figures, by its id and version (a saved scenario does not change). */

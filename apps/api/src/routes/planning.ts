@@ -79,13 +79,12 @@ export function planningRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const state = await cache.current();
         requireChain(state, chain);
         const types = type === undefined || type.length === 0 ? undefined : type;
-        const all = state.gaps(types, chain);
-        const counts = state.gapCounts(all);
+        const { entries, counts, describe } = state.gaps(types, chain);
         return {
-          items: all.slice(0, limit),
+          items: entries.slice(0, limit).map(describe),
           counts,
-          total: all.length,
-          truncated: all.length > limit,
+          total: entries.length,
+          truncated: entries.length > limit,
           limit,
         };
       },

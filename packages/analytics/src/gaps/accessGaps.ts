@@ -24,8 +24,8 @@ import {
 } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { nameList, plural, sentence } from '../text.js';
-import { compareGaps, gapItem, prepare } from './common.js';
-import type { GapDetectorOptions, GapItem } from './types.js';
+import { describedInOrder, gapEntry, gapItem, prepare } from './common.js';
+import type { GapDetectorOptions, GapEntry, GapItem } from './types.js';
 
 const MODULE = 'accessGaps';
 
@@ -66,43 +66,51 @@ export function suppliesClause(eco: Ecosystem, leaders: readonly string[]) {
   };
 }
 
-export function accessGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
-  const items: GapItem[] = [];
+/** Severity of an access-gap firm (formula in the module comment). */
+function accessSeverity(eco: Ecosystem, i: number): number {
+  const leaders = leadersSuppliedAt(eco, i).length;
+  const stage = stringAttributeAt(eco, i, 'stage');
+  const advanced = attributeAt(eco, i, 'advancedServices') === true;
+  return 0.4 + 0.15 * Math.min(leaders, 2) + 0.2 * (STAGE_WEIGHT[stage ?? ''] ?? 0.5) + (advanced ? 0.1 : 0);
+}
+
+export function accessGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapEntry[] {
+  const entries: GapEntry[] = [];
   for (const firm of accessGapFirms(eco)) {
     if (!inChain(firm)) continue;
-    const i = eco.index.get(firm) ?? 0;
-    const chains = chainsAt(eco, i);
-    const leaders = leadersSuppliedAt(eco, i);
-    const stage = stringAttributeAt(eco, i, 'stage');
-    const advanced = attributeAt(eco, i, 'advancedServices') === true;
-    const severity =
-      0.4 +
-      0.15 * Math.min(leaders.length, 2) +
-      0.2 * (STAGE_WEIGHT[stage ?? ''] ?? 0.5) +
-      (advanced ? 0.1 : 0);
-    const chainNames = nameList(eco, chains);
-    const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
-    const stageName = stage ? VALUE_NAMES[stage] : undefined;
-    if (stageName) clauses.push({ zh: stageName.zh, en: `${stageName.en.toLowerCase()} stage` });
-    if (advanced) clauses.push({ zh: '提供高端服务', en: 'offers advanced services' });
-    clauses.push(suppliesClause(eco, leaders));
-    const planned = proposedAt(eco, 'OPENS_TO', i, PLATFORM_KINDS);
-    if (planned.length > 0) {
-      const names = nameList(eco, planned);
-      clauses.push({
-        zh: `未获得任何实验室或中试基地开放（${planned.length}项开放尚在计划中：${names.zh}）`,
-        en: `reaches no open lab or pilot base (${plural(planned.length, 'opening')} only planned: ${names.en})`,
-      });
-    } else {
-      clauses.push({ zh: '未获得任何实验室或中试基地开放', en: 'reaches no open lab or pilot base' });
-    }
-    items.push(gapItem('access', firm, severity, sentence(clauses), [...chains, ...leaders, ...planned]));
+    entries.push(gapEntry('access', firm, accessSeverity(eco, eco.index.get(firm) ?? 0)));
   }
-  return items;
+  return entries;
+}
+
+/** The reasons of an access gap and the chains, leaders and planned platforms they name. */
+export function describeAccessGap(eco: Ecosystem, entry: GapEntry): GapItem {
+  const i = eco.index.get(entry.entity) ?? 0;
+  const chains = chainsAt(eco, i);
+  const leaders = leadersSuppliedAt(eco, i);
+  const stage = stringAttributeAt(eco, i, 'stage');
+  const advanced = attributeAt(eco, i, 'advancedServices') === true;
+  const chainNames = nameList(eco, chains);
+  const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
+  const stageName = stage ? VALUE_NAMES[stage] : undefined;
+  if (stageName) clauses.push({ zh: stageName.zh, en: `${stageName.en.toLowerCase()} stage` });
+  if (advanced) clauses.push({ zh: '提供高端服务', en: 'offers advanced services' });
+  clauses.push(suppliesClause(eco, leaders));
+  const planned = proposedAt(eco, 'OPENS_TO', i, PLATFORM_KINDS);
+  if (planned.length > 0) {
+    const names = nameList(eco, planned);
+    clauses.push({
+      zh: `未获得任何实验室或中试基地开放（${planned.length}项开放尚在计划中：${names.zh}）`,
+      en: `reaches no open lab or pilot base (${plural(planned.length, 'opening')} only planned: ${names.en})`,
+    });
+  } else {
+    clauses.push({ zh: '未获得任何实验室或中试基地开放', en: 'reaches no open lab or pilot base' });
+  }
+  return gapItem(entry, sentence(clauses), [...chains, ...leaders, ...planned]);
 }
 
 /** Access gaps of the graph, most severe first (see the module comment for rule and severity). */
 export function accessGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return accessGapsOf(eco, inChain).sort(compareGaps);
+  return describedInOrder(accessGapsOf(eco, inChain), (entry) => describeAccessGap(eco, entry));
 }

@@ -19,8 +19,8 @@ import { brokerageOf } from '../indicators/brokerage.js';
 import { ownershipTiesOf } from '../indicators/ownershipTies.js';
 import { nameList, percent, plural, sentence } from '../text.js';
 import { checkInteger, checkPositive, fail } from '../validate.js';
-import { compareGaps, gapItem, prepare } from './common.js';
-import type { GapDetectorOptions, GapItem } from './types.js';
+import { describedInOrder, gapEntry, gapItem, prepare } from './common.js';
+import type { GapDetectorOptions, GapEntry, GapItem } from './types.js';
 
 const MODULE = 'bridgingGaps';
 
@@ -64,50 +64,70 @@ export function brokersByChain(eco: Ecosystem): Map<string, string[]> {
   return byChain;
 }
 
+/** A chain's SOE–private tie counts and share, and its brokers. */
+function bridgingOf(eco: Ecosystem, chain: string) {
+  const counts = ownershipTiesOf(eco).byChain.get(chain) ?? { known: 0, crossing: 0, soePrivate: 0 };
+  const share = counts.known === 0 ? 0 : counts.soePrivate / counts.known;
+  const brokers = brokersByChain(eco).get(chain) ?? [];
+  return { counts, share, brokers };
+}
+
 export function bridgingGapsOf(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   options: ReturnType<typeof resolveBridging>,
-): GapItem[] {
+): GapEntry[] {
   const { bridgingTargetShare: target, bridgingMinBrokers: minBrokers } = options;
-  const ties = ownershipTiesOf(eco).byChain;
-  const items: GapItem[] = [];
+  const entries: GapEntry[] = [];
   for (const chain of ofKind(eco, 'IndustryChain')) {
     if (!inChain(chain)) continue;
-    const counts = ties.get(chain) ?? { known: 0, crossing: 0, soePrivate: 0 };
-    const share = counts.known === 0 ? 0 : counts.soePrivate / counts.known;
-    const brokers = brokersByChain(eco).get(chain) ?? [];
+    const { share, brokers } = bridgingOf(eco, chain);
     if (share >= target && brokers.length >= minBrokers) continue;
     const severity =
       0.6 * Math.max(0, 1 - share / target) + 0.4 * Math.max(0, 1 - brokers.length / minBrokers);
-    const name = namesOf(eco.graph, chain);
-    const clauses = [
-      { zh: name.zh, en: name.en },
-      {
-        zh: `${counts.known}条组织间关系中，国企与民企之间的有${counts.soePrivate}条（${percent(share)}，目标${percent(target)}）`,
-        en: `${counts.soePrivate} of its ${plural(counts.known, 'tie')} between organisations join an SOE and a private firm (${percent(share)}, target ${percent(target)})`,
-      },
-    ];
-    const named = brokers.slice(0, BROKERS_NAMED);
-    if (brokers.length === 0) {
-      clauses.push({
-        zh: '没有在国企与民企之间起桥梁作用的组织',
-        en: 'no organisation brokers between the SOE and private worlds',
-      });
-    } else {
-      const names = nameList(eco, named);
-      clauses.push({
-        zh: `有${brokers.length}个组织在国企与民企之间起桥梁作用（${names.zh}；目标${minBrokers}个）`,
-        en: `${plural(brokers.length, 'organisation')} ${brokers.length === 1 ? 'brokers' : 'broker'} between the SOE and private worlds (${names.en}; target ${minBrokers})`,
-      });
-    }
-    items.push(gapItem('bridging', chain, severity, sentence(clauses), named));
+    entries.push(gapEntry('bridging', chain, severity));
   }
-  return items;
+  return entries;
+}
+
+/** The reasons of a weakly bridged chain and the brokers they name. */
+export function describeBridgingGap(
+  eco: Ecosystem,
+  entry: GapEntry,
+  options: ReturnType<typeof resolveBridging>,
+): GapItem {
+  const { bridgingTargetShare: target, bridgingMinBrokers: minBrokers } = options;
+  const chain = entry.entity;
+  const { counts, share, brokers } = bridgingOf(eco, chain);
+  const name = namesOf(eco.graph, chain);
+  const clauses = [
+    { zh: name.zh, en: name.en },
+    {
+      zh: `${counts.known}条组织间关系中，国企与民企之间的有${counts.soePrivate}条（${percent(share)}，目标${percent(target)}）`,
+      en: `${counts.soePrivate} of its ${plural(counts.known, 'tie')} between organisations join an SOE and a private firm (${percent(share)}, target ${percent(target)})`,
+    },
+  ];
+  const named = brokers.slice(0, BROKERS_NAMED);
+  if (brokers.length === 0) {
+    clauses.push({
+      zh: '没有在国企与民企之间起桥梁作用的组织',
+      en: 'no organisation brokers between the SOE and private worlds',
+    });
+  } else {
+    const names = nameList(eco, named);
+    clauses.push({
+      zh: `有${brokers.length}个组织在国企与民企之间起桥梁作用（${names.zh}；目标${minBrokers}个）`,
+      en: `${plural(brokers.length, 'organisation')} ${brokers.length === 1 ? 'brokers' : 'broker'} between the SOE and private worlds (${names.en}; target ${minBrokers})`,
+    });
+  }
+  return gapItem(entry, sentence(clauses), named);
 }
 
 /** Weakly bridged chains, most severe first (rule and severity in the module comment). */
 export function bridgingGaps(graph: AbstractGraph, options?: BridgingGapOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return bridgingGapsOf(eco, inChain, resolveBridging(MODULE, options)).sort(compareGaps);
+  const resolved = resolveBridging(MODULE, options);
+  return describedInOrder(bridgingGapsOf(eco, inChain, resolved), (entry) =>
+    describeBridgingGap(eco, entry, resolved),
+  );
 }

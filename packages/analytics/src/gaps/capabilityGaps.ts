@@ -17,9 +17,9 @@ import { chainsOfEntity, ofKind, tagsAttribute } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
 import { nameList, plural, sentence, tagList } from '../text.js';
-import { compareGaps, gapItem, prepare } from './common.js';
+import { describedInOrder, gapEntry, gapItem, prepare } from './common.js';
 import { normaliseTag } from './consortiumGaps.js';
-import type { GapDetectorOptions, GapItem } from './types.js';
+import type { GapDetectorOptions, GapEntry, GapItem } from './types.js';
 
 const MODULE = 'capabilityGaps';
 
@@ -100,47 +100,53 @@ export function leaderNeeds(eco: Ecosystem, leader: string): LeaderNeeds {
   return result;
 }
 
-export function capabilityGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
-  const offered = firmsByCapability(eco);
-  const items: GapItem[] = [];
+export function capabilityGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapEntry[] {
+  const entries: GapEntry[] = [];
   for (const leader of ofKind(eco, 'ChainLeader')) {
     if (!inChain(leader)) continue;
     const { needs, unsourced, missing } = leaderNeeds(eco, leader);
     if (unsourced.length + missing.length === 0) continue;
-    const severity = (missing.length + 0.5 * unsourced.length) / needs.length;
-    const chains = chainsOfEntity(eco, leader);
-    const chainNames = nameList(eco, chains);
-    const clauses = [
-      chains.length > 0
-        ? { zh: `链主企业，属于${chainNames.zh}`, en: `Chain leader in ${chainNames.en}` }
-        : { zh: '链主企业', en: 'Chain leader' },
-      {
-        zh: `需要${needs.length}项配套能力`,
-        en: `needs ${plural(needs.length, 'capability', 'capabilities')}`,
-      },
-    ];
-    if (missing.length > 0) {
-      const t = tagList(missing);
-      clauses.push({ zh: `本地没有企业具备${t.zh}`, en: `no local firm offers ${t.en}` });
-    }
-    const offering: string[] = [];
-    if (unsourced.length > 0) {
-      const t = tagList(unsourced);
-      clauses.push({
-        zh: `本地企业具备但无企业为其供应${t.zh}`,
-        en: `local firms offer but none supplies it with ${t.en}`,
-      });
-      for (const tag of unsourced) {
-        offering.push(...(offered.get(normaliseTag(tag)) ?? []).slice(0, OFFERING_FIRMS_NAMED));
-      }
-    }
-    items.push(gapItem('capability', leader, severity, sentence(clauses), [...chains, ...offering]));
+    entries.push(gapEntry('capability', leader, (missing.length + 0.5 * unsourced.length) / needs.length));
   }
-  return items;
+  return entries;
+}
+
+/** The reasons of a capability gap and the chains and offering firms they name. */
+export function describeCapabilityGap(eco: Ecosystem, entry: GapEntry): GapItem {
+  const leader = entry.entity;
+  const offered = firmsByCapability(eco);
+  const { needs, unsourced, missing } = leaderNeeds(eco, leader);
+  const chains = chainsOfEntity(eco, leader);
+  const chainNames = nameList(eco, chains);
+  const clauses = [
+    chains.length > 0
+      ? { zh: `链主企业，属于${chainNames.zh}`, en: `Chain leader in ${chainNames.en}` }
+      : { zh: '链主企业', en: 'Chain leader' },
+    {
+      zh: `需要${needs.length}项配套能力`,
+      en: `needs ${plural(needs.length, 'capability', 'capabilities')}`,
+    },
+  ];
+  if (missing.length > 0) {
+    const t = tagList(missing);
+    clauses.push({ zh: `本地没有企业具备${t.zh}`, en: `no local firm offers ${t.en}` });
+  }
+  const offering: string[] = [];
+  if (unsourced.length > 0) {
+    const t = tagList(unsourced);
+    clauses.push({
+      zh: `本地企业具备但无企业为其供应${t.zh}`,
+      en: `local firms offer but none supplies it with ${t.en}`,
+    });
+    for (const tag of unsourced) {
+      offering.push(...(offered.get(normaliseTag(tag)) ?? []).slice(0, OFFERING_FIRMS_NAMED));
+    }
+  }
+  return gapItem(entry, sentence(clauses), [...chains, ...offering]);
 }
 
 /** Capability gaps of the graph, most severe first (rule and severity in the module comment). */
 export function capabilityGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return capabilityGapsOf(eco, inChain).sort(compareGaps);
+  return describedInOrder(capabilityGapsOf(eco, inChain), (entry) => describeCapabilityGap(eco, entry));
 }

@@ -20,8 +20,8 @@ import {
 import type { AbstractGraph } from '../graph.js';
 import { nameList, sentence } from '../text.js';
 import { suppliesClause } from './accessGaps.js';
-import { compareGaps, gapItem, prepare } from './common.js';
-import type { GapDetectorOptions, GapItem } from './types.js';
+import { describedInOrder, gapEntry, gapItem, prepare } from './common.js';
+import type { GapDetectorOptions, GapEntry, GapItem } from './types.js';
 
 const MODULE = 'capitalGaps';
 
@@ -52,35 +52,44 @@ export function growthFirmNumbers(eco: Ecosystem): number[] {
   return numbers;
 }
 
-export function capitalGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
-  const items: GapItem[] = [];
+export function capitalGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapEntry[] {
+  const entries: GapEntry[] = [];
   for (const i of growthFirmNumbers(eco)) {
     const firm = eco.nodes[i] as string;
     if (isFundedAt(eco, i) || !inChain(firm)) continue;
-    const chains = chainsAt(eco, i);
-    const leaders = leadersSuppliedAt(eco, i);
+    const leaders = leadersSuppliedAt(eco, i).length;
     const revenue = stringAttributeAt(eco, i, 'revenueBand') ?? '';
     const advanced = attributeAt(eco, i, 'advancedServices') === true;
     const severity =
-      0.5 + 0.1 * Math.min(leaders.length, 2) + 0.2 * (SMALLNESS[revenue] ?? 0.5) + (advanced ? 0.1 : 0);
-    const chainNames = nameList(eco, chains);
-    const clauses = [
-      chains.length > 0
-        ? { zh: `成长期民营企业，属于${chainNames.zh}`, en: `Growth-stage private firm in ${chainNames.en}` }
-        : { zh: '成长期民营企业', en: 'Growth-stage private firm' },
-    ];
-    const revenueName = REVENUE_NAMES[revenue];
-    if (revenueName) clauses.push(revenueName);
-    if (advanced) clauses.push({ zh: '提供高端服务', en: 'offers advanced services' });
-    clauses.push(suppliesClause(eco, leaders));
-    clauses.push({ zh: '没有任何基金投资', en: 'no fund invests in it' });
-    items.push(gapItem('capital', firm, severity, sentence(clauses), [...chains, ...leaders]));
+      0.5 + 0.1 * Math.min(leaders, 2) + 0.2 * (SMALLNESS[revenue] ?? 0.5) + (advanced ? 0.1 : 0);
+    entries.push(gapEntry('capital', firm, severity));
   }
-  return items;
+  return entries;
+}
+
+/** The reasons of a capital gap and the chains and leaders they name. */
+export function describeCapitalGap(eco: Ecosystem, entry: GapEntry): GapItem {
+  const i = eco.index.get(entry.entity) ?? 0;
+  const chains = chainsAt(eco, i);
+  const leaders = leadersSuppliedAt(eco, i);
+  const revenue = stringAttributeAt(eco, i, 'revenueBand') ?? '';
+  const advanced = attributeAt(eco, i, 'advancedServices') === true;
+  const chainNames = nameList(eco, chains);
+  const clauses = [
+    chains.length > 0
+      ? { zh: `成长期民营企业，属于${chainNames.zh}`, en: `Growth-stage private firm in ${chainNames.en}` }
+      : { zh: '成长期民营企业', en: 'Growth-stage private firm' },
+  ];
+  const revenueName = REVENUE_NAMES[revenue];
+  if (revenueName) clauses.push(revenueName);
+  if (advanced) clauses.push({ zh: '提供高端服务', en: 'offers advanced services' });
+  clauses.push(suppliesClause(eco, leaders));
+  clauses.push({ zh: '没有任何基金投资', en: 'no fund invests in it' });
+  return gapItem(entry, sentence(clauses), [...chains, ...leaders]);
 }
 
 /** Capital gaps of the graph, most severe first (rule and severity in the module comment). */
 export function capitalGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return capitalGapsOf(eco, inChain).sort(compareGaps);
+  return describedInOrder(capitalGapsOf(eco, inChain), (entry) => describeCapitalGap(eco, entry));
 }

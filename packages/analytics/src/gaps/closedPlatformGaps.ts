@@ -27,8 +27,8 @@ import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
 import { nameList, plural, sentence } from '../text.js';
 import { accessGapFirms } from './accessGaps.js';
-import { compareGaps, gapItem, prepare } from './common.js';
-import type { GapDetectorOptions, GapItem } from './types.js';
+import { describedInOrder, gapEntry, gapItem, prepare } from './common.js';
+import type { GapDetectorOptions, GapEntry, GapItem } from './types.js';
 
 const MODULE = 'closedPlatformGaps';
 
@@ -65,58 +65,66 @@ export function unservedIn(eco: Ecosystem, chains: readonly string[]): number {
   return all.size;
 }
 
-export function closedPlatformGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
-  const items: GapItem[] = [];
+export function closedPlatformGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapEntry[] {
+  const entries: GapEntry[] = [];
   for (const platform of platformsOf(eco)) {
     if (servesAnyFirm(eco, platform) || !inChain(platform)) continue;
-    const chains = chainsOfEntity(eco, platform);
-    const operators = inOf(eco, 'OPERATES', platform);
     const state = isStateOwned(eco, platform);
     const openness = stringAttribute(eco, platform, 'openness');
-    const unserved = unservedIn(eco, chains);
+    const unserved = unservedIn(eco, chainsOfEntity(eco, platform));
     const severity =
       0.4 +
       (state ? 0.3 : 0) +
       (0.2 * Math.min(unserved, 10)) / 10 +
       0.1 * (DECLARED_OPENNESS[openness ?? ''] ?? 0);
-
-    const kindName = ENTITY_KINDS[kindIn(eco, platform) as EntityKind].name;
-    const owner = VALUE_NAMES[ownershipIn(eco, platform) ?? ''];
-    const chainNames = nameList(eco, chains);
-    const clauses = [
-      {
-        zh: `${owner ? owner.zh : ''}${kindName.zh}${chains.length > 0 ? `，属于${chainNames.zh}` : ''}`,
-        en: `${owner ? `${owner.en} ` : ''}${kindName.en.toLowerCase()}${chains.length > 0 ? ` in ${chainNames.en}` : ''}`,
-      },
-    ];
-    if (operators.length > 0) {
-      const names = nameList(eco, operators);
-      clauses.push({ zh: `由${names.zh}运营`, en: `operated by ${names.en}` });
-    }
-    clauses.push({ zh: '未向任何企业开放', en: 'opens to no firm' });
-    const declared = openness ? VALUE_NAMES[openness] : undefined;
-    if (declared)
-      clauses.push({ zh: `登记状态为“${declared.zh}”`, en: `declared ${declared.en.toLowerCase()}` });
-    if (unserved > 0) {
-      clauses.push({
-        zh: `所在产业链有${unserved}家民营企业未获得平台开放`,
-        en: `${plural(unserved, 'private firm')} of its chain ${unserved === 1 ? 'reaches' : 'reach'} no lab or pilot base`,
-      });
-    }
-    const planned = proposedOf(eco, 'OPENS_TO', platform);
-    if (planned.length > 0) {
-      clauses.push({
-        zh: `${planned.length}项开放尚在计划中`,
-        en: `${plural(planned.length, 'opening')} only planned`,
-      });
-    }
-    items.push(gapItem('closedPlatform', platform, severity, sentence(clauses), [...chains, ...operators]));
+    entries.push(gapEntry('closedPlatform', platform, severity));
   }
-  return items;
+  return entries;
 }
 
-/** Closed platforms of the graph, most severe first (rule and severity in the module comment). */
+/** The reasons of a closed platform and the chains and operators they name. */
+export function describeClosedPlatformGap(eco: Ecosystem, entry: GapEntry): GapItem {
+  const platform = entry.entity;
+  const chains = chainsOfEntity(eco, platform);
+  const operators = inOf(eco, 'OPERATES', platform);
+  const openness = stringAttribute(eco, platform, 'openness');
+  const unserved = unservedIn(eco, chains);
+  const kindName = ENTITY_KINDS[kindIn(eco, platform) as EntityKind].name;
+  const owner = VALUE_NAMES[ownershipIn(eco, platform) ?? ''];
+  const chainNames = nameList(eco, chains);
+  const clauses = [
+    {
+      zh: `${owner ? owner.zh : ''}${kindName.zh}${chains.length > 0 ? `，属于${chainNames.zh}` : ''}`,
+      en: `${owner ? `${owner.en} ` : ''}${kindName.en.toLowerCase()}${chains.length > 0 ? ` in ${chainNames.en}` : ''}`,
+    },
+  ];
+  if (operators.length > 0) {
+    const names = nameList(eco, operators);
+    clauses.push({ zh: `由${names.zh}运营`, en: `operated by ${names.en}` });
+  }
+  clauses.push({ zh: '未向任何企业开放', en: 'opens to no firm' });
+  const declared = openness ? VALUE_NAMES[openness] : undefined;
+  if (declared)
+    clauses.push({ zh: `登记状态为“${declared.zh}”`, en: `declared ${declared.en.toLowerCase()}` });
+  if (unserved > 0) {
+    clauses.push({
+      zh: `所在产业链有${unserved}家民营企业未获得平台开放`,
+      en: `${plural(unserved, 'private firm')} of its chain ${unserved === 1 ? 'reaches' : 'reach'} no lab or pilot base`,
+    });
+  }
+  const planned = proposedOf(eco, 'OPENS_TO', platform);
+  if (planned.length > 0) {
+    clauses.push({
+      zh: `${planned.length}项开放尚在计划中`,
+      en: `${plural(planned.length, 'opening')} only planned`,
+    });
+  }
+  return gapItem(entry, sentence(clauses), [...chains, ...operators]);
+}
+
 export function closedPlatformGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return closedPlatformGapsOf(eco, inChain).sort(compareGaps);
+  return describedInOrder(closedPlatformGapsOf(eco, inChain), (entry) =>
+    describeClosedPlatformGap(eco, entry),
+  );
 }

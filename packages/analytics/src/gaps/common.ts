@@ -8,7 +8,7 @@ import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
 import { round4 } from '../text.js';
 import { assertGraph, checkOptions, fail } from '../validate.js';
-import type { GapDetectorOptions, GapItem, GapType } from './types.js';
+import type { GapDetectorOptions, GapEntry, GapItem, GapType } from './types.js';
 import { GAP_TYPES } from './types.js';
 
 /** Checks the graph and the common options; returns the index and the chain filter. */
@@ -33,7 +33,7 @@ export function chainFilter(module: string, eco: Ecosystem, chain: unknown): (no
 }
 
 /** Severity desc, then entity id, then gap type (in GAP_TYPES order). */
-export function compareGaps(a: GapItem, b: GapItem): number {
+export function compareGaps(a: GapEntry, b: GapEntry): number {
   return (
     b.severity - a.severity ||
     compareKeys(a.entity, b.entity) ||
@@ -41,13 +41,14 @@ export function compareGaps(a: GapItem, b: GapItem): number {
   );
 }
 
-export function gapItem(
-  type: GapType,
-  entity: string,
-  severity: number,
-  reasons: GapItem['reasons'],
-  involved: readonly string[],
-): GapItem {
+/** An entry with its severity clamped to 0..1 and rounded to 4 decimals. */
+export function gapEntry(type: GapType, entity: string, severity: number): GapEntry {
+  return { type, entity, severity: round4(Math.min(1, Math.max(0, severity))) };
+}
+
+/** The item of an entry: its reasons, and the other entities they name (distinct, sorted). */
+export function gapItem(entry: GapEntry, reasons: GapItem['reasons'], involved: readonly string[]): GapItem {
+  const { type, entity, severity } = entry;
   // Distinct, sorted, without the entity itself: insertion into a short sorted list.
   const others: string[] = [];
   for (let k = 0; k < involved.length; k += 1) {
@@ -60,7 +61,12 @@ export function gapItem(
     for (let j = others.length - 1; j > i; j -= 1) others[j] = others[j - 1] as string;
     others[i] = id;
   }
-  return { type, entity, severity: round4(Math.min(1, Math.max(0, severity))), reasons, involved: others };
+  return { type, entity, severity, reasons, involved: others };
+}
+
+/** A detector's entries, most severe first, written out as items. */
+export function describedInOrder(entries: GapEntry[], describe: (entry: GapEntry) => GapItem): GapItem[] {
+  return entries.sort(compareGaps).map(describe);
 }
 
 /** Appends without spreading (a spread of 100,000 items overflows the call stack). */

@@ -26,8 +26,8 @@ import {
 import type { AbstractGraph } from '../graph.js';
 import { compareKeys } from '../graph.js';
 import { nameList, plural, sentence, tagList } from '../text.js';
-import { compareGaps, gapItem, prepare } from './common.js';
-import type { GapDetectorOptions, GapItem } from './types.js';
+import { describedInOrder, gapEntry, gapItem, prepare } from './common.js';
+import type { GapDetectorOptions, GapEntry, GapItem } from './types.js';
 
 const MODULE = 'consortiumGaps';
 
@@ -84,12 +84,15 @@ function union(lists: readonly (readonly string[])[]): readonly string[] {
   return [...new Set(lists.flat())].sort(compareKeys);
 }
 
-export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
-  const byChain = consortiaByChain(eco);
+/** Per chain, its consortia by focus tag and by leader; built once per index. */
+function consortiumIndexes(eco: Ecosystem): Map<string, ChainConsortia> {
+  const key = 'consortiumIndexes';
+  const known = eco.cache.get(key) as Map<string, ChainConsortia> | undefined;
+  if (known) return known;
   const focusOf = new Map<string, string[]>();
   const leadersOf = new Map<string, readonly string[]>();
   const indexes = new Map<string, ChainConsortia>();
-  for (const [chain, consortia] of byChain) {
+  for (const [chain, consortia] of consortiaByChain(eco)) {
     const index: ChainConsortia = { byFocus: new Map(), byLeader: new Map() };
     for (const consortium of consortia) {
       let focus = focusOf.get(consortium);
@@ -104,81 +107,105 @@ export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => bool
     }
     indexes.set(chain, index);
   }
-  const items: GapItem[] = [];
+  eco.cache.set(key, indexes);
+  return indexes;
+}
+
+export function consortiumGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapEntry[] {
+  const indexes = consortiumIndexes(eco);
+  const entries: GapEntry[] = [];
   for (const i of numbersOfKind(eco, 'PrivateFirm')) {
     const firm = eco.nodes[i] as string;
     if (!inChain(firm)) continue;
     const { excluded } = consortiumStandingAt(eco, i);
     if (excluded.length === 0) continue;
-    const consortiumCount =
-      excluded.length === 1
-        ? (byChain.get(excluded[0] as string)?.length ?? 0)
-        : union(excluded.map((chain) => byChain.get(chain) ?? NONE)).length;
+    // Severity needs only whether a consortium of an excluded chain is led by a leader the firm
+    // supplies, and whether one's focus is one of its capabilities (describe names them).
     const leaders = leadersSuppliedAt(eco, i);
-    const capabilities = new Map(tagsAt(eco, i, 'capabilities').map((t) => [normaliseTag(t), t]));
-    // The firm's excluded chains' consortia led by a leader it supplies (and those leaders), and
-    // those whose focus is one of its capabilities (and those capabilities), through the chain
-    // indexes; every list sorted.
-    const led: (readonly string[])[] = [];
-    const leading: string[] = [];
-    const matched: (readonly string[])[] = [];
-    const matchedTagSet = new Set<string>();
+    let capabilities: string[] | null = null;
+    let led = false;
+    let matched = false;
     for (const chain of excluded) {
       const index = indexes.get(chain);
       if (!index) continue;
-      for (const leader of leaders) {
-        const list = index.byLeader.get(leader);
-        if (!list) continue;
-        led.push(list);
-        if (!leading.includes(leader)) leading.push(leader);
+      if (!led) led = leaders.some((leader) => index.byLeader.has(leader));
+      if (!matched) {
+        capabilities ??= tagsAt(eco, i, 'capabilities').map(normaliseTag);
+        matched = capabilities.some((tag) => index.byFocus.has(tag));
       }
-      for (const [norm, tag] of capabilities) {
-        const list = index.byFocus.get(norm);
-        if (!list) continue;
-        matched.push(list);
-        matchedTagSet.add(tag);
-      }
+      if (led && matched) break;
     }
-    const ledBySupplied = union(led);
-    const matching = union(matched);
-    const matchedTags = [...matchedTagSet].sort(compareKeys);
-    const severity = 0.4 + (ledBySupplied.length > 0 ? 0.3 : 0) + (matching.length > 0 ? 0.3 : 0);
-
-    const chainNames = nameList(eco, excluded);
-    const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
-    if (ledBySupplied.length > 0) {
-      const l = nameList(eco, leading.sort(compareKeys));
-      const c = nameList(eco, ledBySupplied);
-      clauses.push({
-        zh: `为${l.zh}配套，而后者牵头${c.zh}`,
-        en: `supplies ${l.en}, which leads ${c.en}`,
-      });
-    }
-    if (matching.length > 0) {
-      const t = tagList(matchedTags);
-      const c = nameList(eco, matching);
-      clauses.push({
-        zh: `其能力${t.zh}与${c.zh}的方向相符`,
-        en: `its capability ${t.en} matches the focus of ${c.en}`,
-      });
-    }
-    clauses.push({
-      zh: `未加入所在产业链${consortiumCount}个创新联合体中的任何一个`,
-      en: `member of none of its chain's ${plural(consortiumCount, 'consortium', 'consortia')}`,
-    });
-    items.push(
-      gapItem('consortiumExclusion', firm, severity, sentence(clauses), [
-        ...excluded,
-        ...ledBySupplied,
-        ...matching,
-      ]),
-    );
+    entries.push(gapEntry('consortiumExclusion', firm, 0.4 + (led ? 0.3 : 0) + (matched ? 0.3 : 0)));
   }
-  return items;
+  return entries;
+}
+
+/** The reasons of a consortium exclusion and the chains and consortia they name. */
+export function describeConsortiumGap(eco: Ecosystem, entry: GapEntry): GapItem {
+  const byChain = consortiaByChain(eco);
+  const indexes = consortiumIndexes(eco);
+  const i = eco.index.get(entry.entity) ?? 0;
+  const { excluded } = consortiumStandingAt(eco, i);
+  const consortiumCount =
+    excluded.length === 1
+      ? (byChain.get(excluded[0] as string)?.length ?? 0)
+      : union(excluded.map((chain) => byChain.get(chain) ?? NONE)).length;
+  const leaders = leadersSuppliedAt(eco, i);
+  const capabilities = new Map(tagsAt(eco, i, 'capabilities').map((t) => [normaliseTag(t), t]));
+  // The firm's excluded chains' consortia led by a leader it supplies (and those leaders), and
+  // those whose focus is one of its capabilities (and those capabilities), through the chain
+  // indexes; every list sorted.
+  const led: (readonly string[])[] = [];
+  const leading: string[] = [];
+  const matched: (readonly string[])[] = [];
+  const matchedTagSet = new Set<string>();
+  for (const chain of excluded) {
+    const index = indexes.get(chain);
+    if (!index) continue;
+    for (const leader of leaders) {
+      const list = index.byLeader.get(leader);
+      if (!list) continue;
+      led.push(list);
+      if (!leading.includes(leader)) leading.push(leader);
+    }
+    for (const [norm, tag] of capabilities) {
+      const list = index.byFocus.get(norm);
+      if (!list) continue;
+      matched.push(list);
+      matchedTagSet.add(tag);
+    }
+  }
+  const ledBySupplied = union(led);
+  const matching = union(matched);
+  const matchedTags = [...matchedTagSet].sort(compareKeys);
+
+  const chainNames = nameList(eco, excluded);
+  const clauses = [{ zh: `民营企业，属于${chainNames.zh}`, en: `Private firm in ${chainNames.en}` }];
+  if (ledBySupplied.length > 0) {
+    const l = nameList(eco, leading.sort(compareKeys));
+    const c = nameList(eco, ledBySupplied);
+    clauses.push({
+      zh: `为${l.zh}配套，而后者牵头${c.zh}`,
+      en: `supplies ${l.en}, which leads ${c.en}`,
+    });
+  }
+  if (matching.length > 0) {
+    const t = tagList(matchedTags);
+    const c = nameList(eco, matching);
+    clauses.push({
+      zh: `其能力${t.zh}与${c.zh}的方向相符`,
+      en: `its capability ${t.en} matches the focus of ${c.en}`,
+    });
+  }
+  clauses.push({
+    zh: `未加入所在产业链${consortiumCount}个创新联合体中的任何一个`,
+    en: `member of none of its chain's ${plural(consortiumCount, 'consortium', 'consortia')}`,
+  });
+  return gapItem(entry, sentence(clauses), [...excluded, ...ledBySupplied, ...matching]);
 }
 
 /** Consortium exclusions, most severe first (rule and severity in the module comment). */
 export function consortiumGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return consortiumGapsOf(eco, inChain).sort(compareGaps);
+  return describedInOrder(consortiumGapsOf(eco, inChain), (entry) => describeConsortiumGap(eco, entry));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallEcosystem } from '../fixtures/ecosystem.js';
+import { randomEcosystem, smallEcosystem } from '../fixtures/ecosystem.js';
 import { buildGraph, reversed } from '../fixtures/graphs.js';
 import { accessGaps } from './accessGaps.js';
 import { bridgingGaps } from './bridgingGaps.js';
@@ -7,7 +7,7 @@ import { capabilityGaps } from './capabilityGaps.js';
 import { capitalGaps } from './capitalGaps.js';
 import { closedPlatformGaps } from './closedPlatformGaps.js';
 import { consortiumGaps } from './consortiumGaps.js';
-import { detectGaps, gapCounts } from './detectGaps.js';
+import { detectGaps, gapCounts, listGaps } from './detectGaps.js';
 import { pairingGaps } from './pairingGaps.js';
 
 const graph = smallEcosystem();
@@ -208,5 +208,43 @@ describe('detectGaps', () => {
       /^analytics\/bridgingGaps: option bridgingMinBrokers must be an integer >= 1/,
     );
     expect(() => detectGaps(graph, 3 as never)).toThrow('analytics/detectGaps: options must be an object');
+  });
+});
+
+describe('listGaps', () => {
+  const graphs = {
+    small: [smallEcosystem(), 'ic-nev'],
+    'random (seed 3)': [randomEcosystem({ seed: 3, firms: 300 }), 'ic-1'],
+    'random (seed 9)': [randomEcosystem({ seed: 9, firms: 300, labs: 12, funds: 8 }), 'ic-0'],
+  } as const;
+  for (const [name, [g, chainKey]] of Object.entries(graphs)) {
+    it(`lists the entries of detectGaps, counts them and describes each as detectGaps does (${name})`, () => {
+      const items = detectGaps(g);
+      const list = listGaps(g);
+      expect(list.entries).toEqual(items.map(({ type, entity, severity }) => ({ type, entity, severity })));
+      expect(list.entries.map(list.describe)).toEqual(items);
+      expect(list.counts).toEqual(gapCounts(g));
+      expect(Object.values(list.counts).reduce((a, b) => a + b, 0)).toBe(items.length);
+      const chain = listGaps(g, { chain: chainKey, types: ['access', 'bridging'] });
+      expect(chain.entries.map(chain.describe)).toEqual(
+        detectGaps(g, { chain: chainKey, types: ['access', 'bridging'] }),
+      );
+    });
+  }
+
+  it('scores a consortium exclusion by what its reasons name (found and described apart)', () => {
+    // The severity is found without the lists the reasons are written from: 0.3 when a supplied
+    // leader leads one of the chain's consortia ("which leads"), 0.3 when a capability matches a
+    // consortium's focus ("matches the focus").
+    const g = randomEcosystem({ seed: 11, firms: 400 });
+    const items = detectGaps(g, { types: ['consortiumExclusion'] });
+    const seen = new Set<number>();
+    for (const item of items) {
+      const led = item.reasons.en.includes(', which leads ');
+      const matched = item.reasons.en.includes('matches the focus of');
+      expect(item.severity).toBe(Math.round((0.4 + (led ? 0.3 : 0) + (matched ? 0.3 : 0)) * 10_000) / 10_000);
+      seen.add(item.severity);
+    }
+    expect([...seen].sort()).toEqual([0.4, 0.7, 1]);
   });
 });

@@ -1,8 +1,12 @@
 /**
- * Every gap a planner looks for (DOMAIN.md), in one report: `detectGaps(graph, options)` runs
- * the detectors on one shared index of the graph (one pass over nodes and edges) and returns
- * their items in one stable order (severity desc, then entity id, then gap type).
- * `gapCounts(graph, options)` gives the number of items of each type (every type present).
+ * Every gap a planner looks for (DOMAIN.md), in one report: `listGaps(graph, options)` runs the
+ * detectors on one shared index of the graph (one pass over nodes and edges) and gives their
+ * entries (type, entity, severity) in one stable order (severity desc, then entity id, then gap
+ * type), their counts, and `describe(entry)`, which writes an entry's reasons and the entities
+ * they name (only for the entries shown: writing them is most of a detector's cost).
+ * `detectGaps(graph, options)` is every entry described.
+ * `gapCounts(graph, options)` gives the number of entries of each type (every type present)
+ * without writing any reasons.
  *
  * Each detector's rule and severity formula is in its module: accessGaps, closedPlatformGaps,
  * pairingGaps, capitalGaps, consortiumGaps, capabilityGaps, bridgingGaps. Only active
@@ -11,16 +15,16 @@
 import type { Ecosystem, EcosystemIndex } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { fail } from '../validate.js';
-import { accessGapsOf } from './accessGaps.js';
+import { accessGapsOf, describeAccessGap } from './accessGaps.js';
 import type { BridgingGapOptions } from './bridgingGaps.js';
-import { BRIDGING_DEFAULTS, bridgingGapsOf, resolveBridging } from './bridgingGaps.js';
-import { capabilityGapsOf } from './capabilityGaps.js';
-import { capitalGapsOf } from './capitalGaps.js';
-import { closedPlatformGapsOf } from './closedPlatformGaps.js';
+import { BRIDGING_DEFAULTS, bridgingGapsOf, describeBridgingGap, resolveBridging } from './bridgingGaps.js';
+import { capabilityGapsOf, describeCapabilityGap } from './capabilityGaps.js';
+import { capitalGapsOf, describeCapitalGap } from './capitalGaps.js';
+import { closedPlatformGapsOf, describeClosedPlatformGap } from './closedPlatformGaps.js';
 import { appendTo, compareGaps, prepare } from './common.js';
-import { consortiumGapsOf } from './consortiumGaps.js';
-import { pairingGapsOf } from './pairingGaps.js';
-import type { GapCounts, GapItem, GapType } from './types.js';
+import { consortiumGapsOf, describeConsortiumGap } from './consortiumGaps.js';
+import { describePairingGap, pairingGapsOf } from './pairingGaps.js';
+import type { GapCounts, GapEntry, GapItem, GapType } from './types.js';
 import { GAP_TYPES } from './types.js';
 
 const MODULE = 'detectGaps';
@@ -43,45 +47,100 @@ function resolveTypes(module: string, types: unknown): Set<GapType> {
   return new Set(types as GapType[]);
 }
 
-/** The items of the types asked for, on a prepared index (no input checks), in no particular
- *  order (each detector's `...Of` leaves its items unsorted: they are sorted once, here or by
+/** Every gap found, most severe first, with a way to write out the ones a reader is shown. */
+export interface GapList {
+  /** Every gap of the types asked for: type, entity and severity, most severe first. */
+  entries: GapEntry[];
+  /** Number of entries of each type (every type present). */
+  counts: GapCounts;
+  /** The item of one of the entries: its reasons and the entities they name. */
+  describe(entry: GapEntry): GapItem;
+}
+
+/** The entries of the types asked for, on a prepared index (no input checks), in no particular
+ *  order (each detector's `...Of` leaves its entries unsorted: they are sorted once, here or by
  *  the detector's public function). */
 export function detectGapsOf(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   types: Set<GapType>,
   bridging: ReturnType<typeof resolveBridging>,
-): GapItem[] {
-  const items: GapItem[] = [];
-  if (types.has('access')) appendTo(items, accessGapsOf(eco, inChain));
-  if (types.has('closedPlatform')) appendTo(items, closedPlatformGapsOf(eco, inChain));
-  if (types.has('pairing')) appendTo(items, pairingGapsOf(eco, inChain));
-  if (types.has('capital')) appendTo(items, capitalGapsOf(eco, inChain));
-  if (types.has('consortiumExclusion')) appendTo(items, consortiumGapsOf(eco, inChain));
-  if (types.has('capability')) appendTo(items, capabilityGapsOf(eco, inChain));
-  if (types.has('bridging')) appendTo(items, bridgingGapsOf(eco, inChain, bridging));
-  return items;
+): GapEntry[] {
+  const entries: GapEntry[] = [];
+  if (types.has('access')) appendTo(entries, accessGapsOf(eco, inChain));
+  if (types.has('closedPlatform')) appendTo(entries, closedPlatformGapsOf(eco, inChain));
+  if (types.has('pairing')) appendTo(entries, pairingGapsOf(eco, inChain));
+  if (types.has('capital')) appendTo(entries, capitalGapsOf(eco, inChain));
+  if (types.has('consortiumExclusion')) appendTo(entries, consortiumGapsOf(eco, inChain));
+  if (types.has('capability')) appendTo(entries, capabilityGapsOf(eco, inChain));
+  if (types.has('bridging')) appendTo(entries, bridgingGapsOf(eco, inChain, bridging));
+  return entries;
 }
 
-/** Every gap of the types asked for (default all), most severe first. */
+/** The item of an entry of any type (its detector's describe). */
+function describer(
+  eco: Ecosystem,
+  bridging: ReturnType<typeof resolveBridging>,
+): (entry: GapEntry) => GapItem {
+  return (entry) => {
+    switch (entry.type) {
+      case 'access':
+        return describeAccessGap(eco, entry);
+      case 'closedPlatform':
+        return describeClosedPlatformGap(eco, entry);
+      case 'pairing':
+        return describePairingGap(eco, entry);
+      case 'capital':
+        return describeCapitalGap(eco, entry);
+      case 'consortiumExclusion':
+        return describeConsortiumGap(eco, entry);
+      case 'capability':
+        return describeCapabilityGap(eco, entry);
+      case 'bridging':
+        return describeBridgingGap(eco, entry, bridging);
+    }
+  };
+}
+
+/**
+ * Every gap of the types asked for (default all), most severe first, counted, and described on
+ * demand: what the API keeps per graph revision and pages through.
+ */
+export function listGaps(graph: AbstractGraph, options?: DetectGapsOptions, index?: EcosystemIndex): GapList {
+  return listGapsAs(MODULE, graph, options, index);
+}
+
+function listGapsAs(
+  module: string,
+  graph: AbstractGraph,
+  options: DetectGapsOptions | undefined,
+  index: EcosystemIndex | undefined,
+): GapList {
+  const { eco, inChain } = prepare(module, graph, options, index);
+  const types = resolveTypes(module, options?.types);
+  const bridging = resolveBridging(module, options);
+  const entries = detectGapsOf(eco, inChain, types, bridging).sort(compareGaps);
+  return { entries, counts: countGaps(entries), describe: describer(eco, bridging) };
+}
+
+/** Every gap of the types asked for (default all), most severe first, each with its reasons. */
 export function detectGaps(
   graph: AbstractGraph,
   options?: DetectGapsOptions,
   index?: EcosystemIndex,
 ): GapItem[] {
-  const { eco, inChain } = prepare(MODULE, graph, options, index);
-  const types = resolveTypes(MODULE, options?.types);
-  return detectGapsOf(eco, inChain, types, resolveBridging(MODULE, options)).sort(compareGaps);
+  const list = listGapsAs(MODULE, graph, options, index);
+  return list.entries.map(list.describe);
 }
 
-/** Number of items per gap type in a list of items (every type present, 0 when none). */
-export function countGaps(items: readonly GapItem[]): GapCounts {
+/** Number of entries per gap type in a list of entries (every type present, 0 when none). */
+export function countGaps(entries: readonly GapEntry[]): GapCounts {
   const counts = Object.fromEntries(GAP_TYPES.map((type) => [type, 0])) as GapCounts;
-  for (const item of items) counts[item.type] += 1;
+  for (const entry of entries) counts[entry.type] += 1;
   return counts;
 }
 
-/** Number of gaps per type (types not asked for count 0). */
+/** Number of gaps per type (types not asked for count 0); no reasons are written. */
 export function gapCounts(
   graph: AbstractGraph,
   options?: DetectGapsOptions,

@@ -14,8 +14,8 @@ import type { Ecosystem } from '../ecosystem.js';
 import { inOf, isPaired, ofKind, proposedOf, stringAttribute } from '../ecosystem.js';
 import type { AbstractGraph } from '../graph.js';
 import { capitalise, nameList, plural, sentence } from '../text.js';
-import { compareGaps, gapItem, prepare } from './common.js';
-import type { GapDetectorOptions, GapItem } from './types.js';
+import { describedInOrder, gapEntry, gapItem, prepare } from './common.js';
+import type { GapDetectorOptions, GapEntry, GapItem } from './types.js';
 
 const MODULE = 'pairingGaps';
 
@@ -31,41 +31,48 @@ export function hostedFirms(eco: Ecosystem, park: string): readonly string[] {
   return inOf(eco, 'LOCATED_IN', park, 'PrivateFirm');
 }
 
-export function pairingGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapItem[] {
-  const items: GapItem[] = [];
+export function pairingGapsOf(eco: Ecosystem, inChain: (node: string) => boolean): GapEntry[] {
+  const entries: GapEntry[] = [];
   for (const park of ofKind(eco, 'SciencePark')) {
     if (isPaired(eco, park) || !inChain(park)) continue;
     const firms = hostedFirms(eco, park).length;
     const level = stringAttribute(eco, park, 'level') ?? '';
     const severity = 0.4 + (0.4 * Math.min(firms, 20)) / 20 + 0.2 * (PARK_LEVEL_WEIGHT[level] ?? 0);
-    const district = stringAttribute(eco, park, 'district');
-    const levelName = LEVEL_NAMES[level];
-    const clauses = [
-      {
-        zh: `${district ? `位于${district}的` : ''}${levelName ? levelName.zh : ''}科技创新产业园`,
-        en: capitalise(
-          `${levelName ? `${levelName.en} ` : ''}science park${district ? ` in ${district}` : ''}`,
-        ),
-      },
-      { zh: `入驻民营企业${firms}家`, en: `hosts ${plural(firms, 'private firm')}` },
-    ];
-    const planned = proposedOf(eco, 'PAIRED_WITH', park, 'ServiceInstitution');
-    if (planned.length > 0) {
-      const names = nameList(eco, planned);
-      clauses.push({
-        zh: `没有有效结对的产业服务机构（与${names.zh}的结对尚在${VALUE_NAMES.planned?.zh ?? '计划'}中）`,
-        en: `no active paired service institution (pairing with ${names.en} only planned)`,
-      });
-    } else {
-      clauses.push({ zh: '没有有效结对的产业服务机构', en: 'no active paired service institution' });
-    }
-    items.push(gapItem('pairing', park, severity, sentence(clauses), planned));
+    entries.push(gapEntry('pairing', park, severity));
   }
-  return items;
+  return entries;
 }
 
-/** Pairing gaps of the graph, most severe first (rule and severity in the module comment). */
+/** The reasons of a pairing gap and the planned partners they name. */
+export function describePairingGap(eco: Ecosystem, entry: GapEntry): GapItem {
+  const park = entry.entity;
+  const firms = hostedFirms(eco, park).length;
+  const level = stringAttribute(eco, park, 'level') ?? '';
+  const district = stringAttribute(eco, park, 'district');
+  const levelName = LEVEL_NAMES[level];
+  const clauses = [
+    {
+      zh: `${district ? `位于${district}的` : ''}${levelName ? levelName.zh : ''}科技创新产业园`,
+      en: capitalise(
+        `${levelName ? `${levelName.en} ` : ''}science park${district ? ` in ${district}` : ''}`,
+      ),
+    },
+    { zh: `入驻民营企业${firms}家`, en: `hosts ${plural(firms, 'private firm')}` },
+  ];
+  const planned = proposedOf(eco, 'PAIRED_WITH', park, 'ServiceInstitution');
+  if (planned.length > 0) {
+    const names = nameList(eco, planned);
+    clauses.push({
+      zh: `没有有效结对的产业服务机构（与${names.zh}的结对尚在${VALUE_NAMES.planned?.zh ?? '计划'}中）`,
+      en: `no active paired service institution (pairing with ${names.en} only planned)`,
+    });
+  } else {
+    clauses.push({ zh: '没有有效结对的产业服务机构', en: 'no active paired service institution' });
+  }
+  return gapItem(entry, sentence(clauses), planned);
+}
+
 export function pairingGaps(graph: AbstractGraph, options?: GapDetectorOptions): GapItem[] {
   const { eco, inChain } = prepare(MODULE, graph, options);
-  return pairingGapsOf(eco, inChain).sort(compareGaps);
+  return describedInOrder(pairingGapsOf(eco, inChain), (entry) => describePairingGap(eco, entry));
 }

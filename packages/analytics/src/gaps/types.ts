@@ -9,12 +9,20 @@ export const GAP_TYPES = GAP_TYPE_NAMES;
 
 export type GapType = (typeof GAP_TYPES)[number];
 
-export interface GapItem {
+/**
+ * A gap found: its type, its entity and how severe it is. The detectors find entries; the
+ * sentences and the entities they name are written only for the entries a reader is shown
+ * (`GapList.describe`): at 100,000 entities a report holds 160,000 gaps, and a planner reads a page.
+ */
+export interface GapEntry {
   type: GapType;
   /** The entity the gap is about (a firm, platform, park, chain leader or chain). */
   entity: string;
   /** 0..1, higher is more urgent; the formula of each type is in its detector's comment. */
   severity: number;
+}
+
+export interface GapItem extends GapEntry {
   /** A sentence a planner can read aloud, in Chinese and English. */
   reasons: Bilingual;
   /** Other entities the reasons mention (chains, leaders, consortia, platforms...), sorted. */

@@ -33,7 +33,7 @@ import {
 import { hostedFirms } from '../gaps/pairingGaps.js';
 import { nameList, percent } from '../text.js';
 import type { Candidates, Scored } from './common.js';
-import { districtsOf, keepTop, scoreOf, shares, suggestion } from './common.js';
+import { districtsOf, keepTop, ScoreFloor, scoreOf, shares, suggestion } from './common.js';
 import type { Suggestion } from './types.js';
 
 export const PAIRED_WITH_FACTORS = [
@@ -83,17 +83,22 @@ function listIn(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-/** The PAIRED_WITH candidates of every unpaired park (see the module comment). */
+const [W_FIT, W_CHAIN, W_LOCATION, W_SPARE, W_PLANNED] = PAIRED_WITH_WEIGHTS;
+
+/** The PAIRED_WITH candidates of every unpaired park (see the module comment) that can be among
+ *  the first `limit` (see ScoreFloor). */
 export function pairedWithCandidates(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   perGap: number,
+  limit: number,
 ): Candidates {
   const services = ofKind(eco, 'ServiceInstitution');
   const byChain = new Map<string, string[]>();
   const byPark = new Map<string, string[]>();
   const byDistrict = new Map<string, string[]>();
   const info = new Map<string, ServiceInfo>();
+  let bestSpare = 0;
   for (const service of services) {
     const s = {
       chains: chainsOfEntity(eco, service),
@@ -105,12 +110,14 @@ export function pairedWithCandidates(
       load: bothOf(eco, 'PAIRED_WITH', service).filter((p) => kindIn(eco, p) === 'SciencePark').length,
     };
     info.set(service, s);
+    bestSpare = Math.max(bestSpare, 1 / (1 + s.load));
     for (const chain of s.chains) listIn(byChain, chain, service);
     for (const park of s.parks) listIn(byPark, park, service);
     for (const district of s.districts) listIn(byDistrict, district, service);
   }
 
   const kept: Scored[] = [];
+  const floor = new ScoreFloor(limit);
   for (const park of ofKind(eco, 'SciencePark')) {
     if (isPaired(eco, park) || !inChain(park)) continue;
     const chains = chainScope(eco, park);
@@ -118,12 +125,16 @@ export function pairedWithCandidates(
     const planned = new Set(proposedOf(eco, 'PAIRED_WITH', park));
     const needs = parkNeeds(eco, park);
 
+    // Once no institution outside the park and its district can reach the floor, the candidates
+    // that can are those located there (the chains', the planned ones and the fallback to every
+    // institution add none that can).
+    const placedOnly = !floor.reaches(W_FIT + W_CHAIN + W_SPARE * bestSpare + W_PLANNED);
     const candidates = new Set<string>();
-    for (const chain of chains) for (const s of byChain.get(chain) ?? []) candidates.add(s);
+    if (!placedOnly) for (const chain of chains) for (const s of byChain.get(chain) ?? []) candidates.add(s);
     for (const s of byPark.get(park) ?? []) candidates.add(s);
     if (district) for (const s of byDistrict.get(district) ?? []) candidates.add(s);
-    for (const s of planned) if (info.has(s)) candidates.add(s);
-    const pool = candidates.size > 0 ? candidates : services;
+    if (!placedOnly) for (const s of planned) if (info.has(s)) candidates.add(s);
+    const pool = candidates.size > 0 || placedOnly ? candidates : services;
 
     const top: Scored[] = [];
     for (const service of pool) {
@@ -131,16 +142,25 @@ export function pairedWithCandidates(
       if (!s) continue;
       let fit = 0;
       for (const area of s.areas) fit += needs[area] ?? 0;
-      const values = [
-        Math.min(1, fit),
-        shares(chains, s.chains) ? 1 : 0,
-        s.parks.includes(park) ? 1 : district && s.districts.includes(district) ? 0.5 : 0,
-        1 / (1 + s.load),
-        planned.has(service) ? 1 : 0,
-      ];
+      const serviceFit = Math.min(1, fit);
+      const sameChain = shares(chains, s.chains) ? 1 : 0;
+      const location = s.parks.includes(park) ? 1 : district && s.districts.includes(district) ? 0.5 : 0;
+      const spare = 1 / (1 + s.load);
+      const isPlanned = planned.has(service) ? 1 : 0;
+      const bound =
+        W_FIT * serviceFit +
+        W_CHAIN * sameChain +
+        W_LOCATION * location +
+        W_SPARE * spare +
+        W_PLANNED * isPlanned;
+      if (!floor.reaches(bound)) continue;
+      const values = [serviceFit, sameChain, location, spare, isPlanned];
       keepTop(top, park, service, values, scoreOf(values, PAIRED_WITH_WEIGHTS), perGap);
     }
-    for (const scored of top) kept.push(scored);
+    for (const scored of top) {
+      kept.push(scored);
+      floor.add(scored.score);
+    }
   }
 
   const describe = (scored: Scored): Suggestion => {

@@ -212,3 +212,33 @@ describe('suggestRelations: a later gap whose only candidates a supplied leader 
     expect(suggestRelations(graph, { type: 'OPENS_TO', limit: 1 })).toEqual(all.slice(0, 1));
   });
 });
+
+describe('suggestRelations: a later park whose only candidates are located in it', () => {
+  // sp-a comes first and finds si-b in it (score 0.9), so with limit 1 the floor is 0.9 and
+  // sp-b is looked at only through the institutions located in it or its district. si-a, in
+  // sp-b, ties at 0.9 and wins on its key, so it must still be found.
+  const graph = buildGraph(
+    [
+      ['ic-1', 'IndustryChain'],
+      ['sp-a', 'SciencePark', 'sp-a', { district: 'D1' }],
+      ['sp-b', 'SciencePark', 'sp-b', { district: 'D2' }],
+      ['si-a', 'ServiceInstitution', 'si-a', { serviceAreas: ['resource-attraction'] }],
+      ['si-b', 'ServiceInstitution', 'si-b', { serviceAreas: ['resource-attraction'] }],
+    ],
+    [
+      ['si-a', 'ic-1', 'BELONGS_TO'],
+      ['si-b', 'ic-1', 'BELONGS_TO'],
+      ['si-a', 'sp-b', 'LOCATED_IN'],
+      ['si-b', 'sp-a', 'LOCATED_IN'],
+    ],
+  );
+
+  it('finds it', () => {
+    const all = suggestRelations(graph, { type: 'PAIRED_WITH' });
+    expect(brief(all.slice(0, 2))).toEqual([
+      ['si-a', 'sp-b', 0.9],
+      ['si-b', 'sp-a', 0.9],
+    ]);
+    expect(suggestRelations(graph, { type: 'PAIRED_WITH', limit: 1 })).toEqual(all.slice(0, 1));
+  });
+});

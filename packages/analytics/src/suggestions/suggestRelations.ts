@@ -68,7 +68,8 @@ export function suggestRelations(
   const inChain = chainFilter(MODULE, eco, chain);
   const makers: Candidates[] = [];
   if (type === undefined || type === 'OPENS_TO') makers.push(opensToCandidates(eco, inChain, perGap, limit));
-  if (type === undefined || type === 'PAIRED_WITH') makers.push(pairedWithCandidates(eco, inChain, perGap));
+  if (type === undefined || type === 'PAIRED_WITH')
+    makers.push(pairedWithCandidates(eco, inChain, perGap, limit));
   if (type === undefined || type === 'INVESTS_IN')
     makers.push(investsInCandidates(eco, inChain, perGap, limit));
 
