@@ -6,6 +6,7 @@ import { bridgingGaps } from './bridgingGaps.js';
 import { capabilityGaps } from './capabilityGaps.js';
 import { capitalGaps } from './capitalGaps.js';
 import { closedPlatformGaps } from './closedPlatformGaps.js';
+import { compareGaps } from './common.js';
 import { consortiumGaps } from './consortiumGaps.js';
 import { detectGaps, gapCounts, listGaps } from './detectGaps.js';
 import { pairingGaps } from './pairingGaps.js';
@@ -223,6 +224,7 @@ describe('listGaps', () => {
       const list = listGaps(g);
       expect(list.entries).toEqual(items.map(({ type, entity, severity }) => ({ type, entity, severity })));
       expect(list.entries.map(list.describe)).toEqual(items);
+      expect(list.entries).toEqual([...list.entries].sort(compareGaps));
       expect(list.counts).toEqual(gapCounts(g));
       expect(Object.values(list.counts).reduce((a, b) => a + b, 0)).toBe(items.length);
       const chain = listGaps(g, { chain: chainKey, types: ['access', 'bridging'] });

@@ -119,8 +119,35 @@ function listGapsAs(
   const { eco, inChain } = prepare(module, graph, options, index);
   const types = resolveTypes(module, options?.types);
   const bridging = resolveBridging(module, options);
-  const entries = detectGapsOf(eco, inChain, types, bridging).sort(compareGaps);
+  const entries = sortGaps(eco, detectGapsOf(eco, inChain, types, bridging));
   return { entries, counts: countGaps(entries), describe: describer(eco, bridging) };
+}
+
+/**
+ * Entries in `compareGaps` order, sorted as plain numbers: severities are multiples of 0.0001 and
+ * the index numbers nodes in key order, so (10,000 − severity × 10,000, node number, type) as one
+ * number orders them the same (an entity has one entry per type, so no two are equal), and the
+ * entry's position rides along in the low bits. At 160,000 entries a typed-array sort takes a
+ * fraction of comparing keys.
+ */
+function sortGaps(eco: Ecosystem, entries: GapEntry[]): GapEntry[] {
+  const n = eco.nodes.length;
+  const types = GAP_TYPES.length;
+  const slots = 2 ** Math.ceil(Math.log2(Math.max(2, entries.length)));
+  if (10_001 * n * types * slots > Number.MAX_SAFE_INTEGER) return entries.sort(compareGaps);
+  const keys = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i] as GapEntry;
+    const node = eco.index.get(entry.entity);
+    if (node === undefined) return entries.sort(compareGaps);
+    const rank =
+      (Math.round((1 - entry.severity) * 10_000) * n + node) * types + GAP_TYPES.indexOf(entry.type);
+    keys[i] = rank * slots + i;
+  }
+  keys.sort();
+  const sorted: GapEntry[] = [];
+  for (const key of keys) sorted.push(entries[key % slots] as GapEntry);
+  return sorted;
 }
 
 /** Every gap of the types asked for (default all), most severe first, each with its reasons. */

@@ -15,7 +15,6 @@
 import type { Bilingual } from '@innograph/model';
 import type { Ecosystem } from '../ecosystem.js';
 import {
-  byFirstChain,
   chainsOfEntity,
   inOf,
   isFunded,
@@ -135,7 +134,7 @@ export function investsInCandidates(
       candidates.push(f);
     }
   };
-  for (const firm of byFirstChain(eco, growthFirms(eco))) {
+  for (const firm of growthFirms(eco)) {
     if (isFunded(eco, firm) || !inChain(firm)) continue;
     const supplied = leadersSupplied(eco, firm);
     // The firm's best possible score: a fund of its chain backed by a leader it supplies, with

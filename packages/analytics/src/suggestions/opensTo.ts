@@ -104,15 +104,20 @@ function firmContext(
   parks = parksOfEntity(eco, firm),
   leaders = leadersSupplied(eco, firm),
 ): FirmContext {
-  const capabilities = tagsAttribute(eco, firm, 'capabilities');
-  const sector = stringAttribute(eco, firm, 'sector');
   return {
     chains: chainsOfEntity(eco, firm),
     parks,
     districts: districtsOf(eco, firm),
     leaders: new Set(leaders),
-    offered: cachedWordSet(sector ? [...capabilities, sector] : capabilities, wordCache),
+    offered: offeredWords(eco, firm, wordCache),
   };
+}
+
+/** The words of a firm's capabilities and sector. */
+function offeredWords(eco: Ecosystem, firm: string, wordCache: Map<string, string[]>): Set<string> {
+  const capabilities = tagsAttribute(eco, firm, 'capabilities');
+  const sector = stringAttribute(eco, firm, 'sector');
+  return cachedWordSet(sector ? [...capabilities, sector] : capabilities, wordCache);
 }
 
 const [W_CHAIN, W_CAPABILITY, W_LOCATION, W_SUPPLIER, W_OPENNESS, W_SPARE] = OPENS_TO_WEIGHTS;
@@ -233,28 +238,25 @@ export function opensToCandidates(
       for (const leader of firmLeaders) add(byOperator.get(leader));
       if (candidates.length === 0) continue;
     }
-    const { chains, parks, districts, leaders, offered } = firmContext(
-      eco,
-      firm,
-      wordCache,
-      firmParks,
-      firmLeaders,
-    );
+    const chains = chainsOfEntity(eco, firm);
+    // The firm's words only when a candidate can reach the floor with a full capability match.
+    let offered: Set<string> | null = null;
     if (!operatorsOnly) {
+      offered = offeredWords(eco, firm, wordCache);
       for (const chain of chains) {
         const byWord = byChainWord.get(chain);
         if (byWord) for (const word of offered) add(byWord.get(word));
       }
-      for (const park of parks) add(byPark.get(park));
-      for (const leader of leaders) add(byOperator.get(leader));
+      for (const park of firmParks) add(byPark.get(park));
+      for (const leader of firmLeaders) add(byOperator.get(leader));
       if (candidates.length === 0) for (const chain of chains) add(byChain.get(chain));
     }
 
     chainMarks.mark(chains);
-    parkMarks.mark(parks);
-    districtMarks.mark(districts);
-    wordMarks.mark(offered);
-    leaderMarks.mark(leaders);
+    parkMarks.mark(firmParks);
+    districtMarks.mark(districtsOf(eco, firm));
+    leaderMarks.mark(firmLeaders);
+    let wordsMarked = false;
     for (const number of candidates) {
       const p = platforms[number] as PlatformInfo;
       const sameChain = chainMarks.hasAny(p.chainIds) ? 1 : 0;
@@ -263,6 +265,10 @@ export function opensToCandidates(
       const bound =
         W_CHAIN * sameChain + W_CAPABILITY + W_LOCATION * location + W_SUPPLIER * supplierLink + p.own;
       if (!floor.reaches(bound)) continue;
+      if (!wordsMarked) {
+        wordMarks.mark(offered ?? offeredWords(eco, firm, wordCache));
+        wordsMarked = true;
+      }
       values[0] = sameChain;
       values[1] = coverageValue(p.domainWordIds, wordMarks);
       values[2] = location;
