@@ -98,6 +98,110 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('hovering a node brings it and its neighbours forward, fades the rest, and lets go', async () => {
+    const page = await open('?lang=en');
+    // Where the best-connected node is on screen.
+    const target = await page.evaluate(() => {
+      const app = (
+        window as unknown as {
+          __innograph: {
+            graph: {
+              nodes(): string[];
+              degree(node: string): number;
+              getNodeAttributes(node: string): { x: number; y: number };
+            };
+            renderer: {
+              sigma: {
+                graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+                getContainer(): HTMLElement;
+              };
+            };
+          };
+        }
+      ).__innograph;
+      const hub = app.graph.nodes().reduce((a, b) => (app.graph.degree(b) > app.graph.degree(a) ? b : a));
+      const point = app.renderer.sigma.graphToViewport(app.graph.getNodeAttributes(hub));
+      const box = app.renderer.sigma.getContainer().getBoundingClientRect();
+      return { x: box.x + point.x, y: box.y + point.y };
+    });
+    const focus = () =>
+      page.evaluate(() => {
+        const app = (
+          window as unknown as {
+            __innograph: {
+              graph: {
+                nodes(): string[];
+                neighbors(node: string): string[];
+                getNodeAttributes(n: string): object;
+              };
+              renderer: {
+                current: { hovered: string | null };
+                nodeDisplay(node: string, data: object): { color?: string; zIndex?: number };
+              };
+            };
+          }
+        ).__innograph;
+        const hovered = app.renderer.current.hovered;
+        if (hovered === null) return null;
+        const near = new Set([hovered, ...app.graph.neighbors(hovered)]);
+        const display = (node: string) => app.renderer.nodeDisplay(node, app.graph.getNodeAttributes(node));
+        const far = app.graph.nodes().filter((node) => !near.has(node));
+        return {
+          hovered,
+          nearForward: [...near].every((node) => display(node).zIndex === 2 || display(node).zIndex === 4),
+          farFaded: far.length > 0 && far.every((node) => display(node).zIndex === 0),
+          farColours: new Set(far.map((node) => display(node).color)).size,
+        };
+      });
+    await page.mouse.move(target.x, target.y);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __innograph: { renderer: { current: { hovered: string | null } } } })
+          .__innograph.renderer.current.hovered !== null,
+    );
+    const hovered = await focus();
+    expect(hovered?.nearForward).toBe(true);
+    expect(hovered?.farFaded).toBe(true);
+    // Faded means one background colour, not the kinds' colours.
+    expect(hovered?.farColours).toBe(1);
+    await shot(page, 'hover');
+    // Moving off it (to a spot of the canvas at least 40 px from every node) lets go.
+    const empty = await page.evaluate(() => {
+      const app = (
+        window as unknown as {
+          __innograph: {
+            graph: { nodes(): string[]; getNodeAttributes(node: string): { x: number; y: number } };
+            renderer: {
+              sigma: {
+                graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+                getContainer(): HTMLElement;
+              };
+            };
+          };
+        }
+      ).__innograph;
+      const box = app.renderer.sigma.getContainer().getBoundingClientRect();
+      const points = app.graph
+        .nodes()
+        .map((node) => app.renderer.sigma.graphToViewport(app.graph.getNodeAttributes(node)));
+      for (let y = 20; y < box.height - 20; y += 20) {
+        for (let x = 20; x < box.width - 20; x += 20) {
+          if (points.every((p) => Math.hypot(p.x - x, p.y - y) > 40)) return { x: box.x + x, y: box.y + y };
+        }
+      }
+      return null;
+    });
+    expect(empty).not.toBeNull();
+    await page.mouse.move(empty?.x ?? 0, empty?.y ?? 0, { steps: 5 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __innograph: { renderer: { current: { hovered: string | null } } } })
+          .__innograph.renderer.current.hovered === null,
+    );
+    expect(await focus()).toBeNull();
+    await page.close();
+  });
+
   it('finds the shortest paths between two entities, highlights and lists them', async () => {
     const page = await open('?lang=zh');
     await page.locator('#paths-section summary').click();

@@ -129,10 +129,16 @@ export function labelSettings(density: number, theme: Theme = 'light') {
   };
 }
 
+/** Most nodes in focus (a hovered node's neighbours, highlighted entities) labelled all at once. */
+const FORCED_LABELS_MAX = 40;
+
 export class Renderer {
   readonly sigma: Sigma<NodeData, EdgeData>;
   private display: Display;
   private hoverNeighbors = new Set<string>();
+  /** The node under the pointer as sigma last reported it, and the frame that will show it. */
+  private pendingHover: string | null = null;
+  private hoverFrame: number | null = null;
   private stopAnimation: (() => void) | null = null;
 
   constructor(
@@ -180,10 +186,26 @@ export class Renderer {
     this.sigma.on('clickStage', () => events.clickStage());
     this.sigma.on('enterNode', ({ node }) => this.hover(node));
     this.sigma.on('leaveNode', () => this.hover(null));
+    this.sigma.getMouseCaptor().on('mouseup', () => this.hover(this.pendingHover));
     this.sigma.getCamera().on('updated', (state) => events.cameraMoved({ ...state }));
   }
 
+  /**
+   * Hover changes are shown once per animation frame, and not while a mouse button is down (a pan
+   * or a drag; the last one is shown on release): showing one re-runs the reducers over every
+   * node and edge, and sigma reports an enter and a leave for every node the pointer crosses.
+   */
   private hover(node: string | null): void {
+    this.pendingHover = node;
+    if (this.hoverFrame !== null || this.sigma.getMouseCaptor().isMouseDown) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = null;
+      this.showHover(this.pendingHover);
+    });
+  }
+
+  private showHover(node: string | null): void {
+    if (node === this.display.hovered) return;
     this.hoverNeighbors = new Set(node && this.graph.hasNode(node) ? this.graph.neighbors(node) : []);
     this.display = { ...this.display, hovered: node };
     this.sigma.refresh({ skipIndexation: true });
@@ -249,8 +271,12 @@ export class Renderer {
       out.zIndex = 0;
     } else if (this.focusActive()) {
       out.zIndex = 2;
-      // Labels for everything in focus, unless that is a crowd (a gap of hundreds of firms).
-      out.forceLabel = d.hovered !== null || d.pathNodes.size > 0 || d.highlighted.size <= 40;
+      // Labels for everything in focus, unless that is a crowd (a hub's hundreds of neighbours, a
+      // gap of hundreds of firms): then sigma's label grid picks which to show.
+      out.forceLabel =
+        d.hovered !== null
+          ? this.hoverNeighbors.size <= FORCED_LABELS_MAX
+          : d.pathNodes.size > 0 || d.highlighted.size <= FORCED_LABELS_MAX;
     }
     if (node === d.selected) {
       out.highlighted = true;
@@ -386,6 +412,7 @@ export class Renderer {
 
   kill(): void {
     this.stopAnimation?.();
+    if (this.hoverFrame !== null) cancelAnimationFrame(this.hoverFrame);
     this.sigma.kill();
   }
 }
