@@ -25,6 +25,24 @@ const SeedShape = z.object({
   relations: z.array(z.looseObject({ type: z.string() })),
 });
 
+/** What the hover test reads of the page's graph and renderer (window.__innograph). */
+interface HoverProbe {
+  graph: {
+    nodes(): string[];
+    degree(node: string): number;
+    neighbors(node: string): string[];
+    getNodeAttributes(node: string): { x: number; y: number };
+  };
+  renderer: {
+    current: { hovered: string | null };
+    nodeDisplay(node: string, data: object): { color?: string; zIndex?: number };
+    sigma: {
+      graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+      getContainer(): HTMLElement;
+    };
+  };
+}
+
 const e2e = e2eSuite();
 const { open, shot, canvasShot, enterEditMode, apiGet, search } = e2e;
 let seedCounts: { entities: number; relations: number; firms: number; supplies: number };
@@ -100,105 +118,64 @@ describe('the explorer in Chromium', () => {
 
   it('hovering a node brings it and its neighbours forward, fades the rest, and lets go', async () => {
     const page = await open('?lang=en');
-    // Where the best-connected node is on screen.
-    const target = await page.evaluate(() => {
-      const app = (
-        window as unknown as {
-          __innograph: {
-            graph: {
-              nodes(): string[];
-              degree(node: string): number;
-              getNodeAttributes(node: string): { x: number; y: number };
-            };
-            renderer: {
-              sigma: {
-                graphToViewport(p: { x: number; y: number }): { x: number; y: number };
-                getContainer(): HTMLElement;
-              };
-            };
-          };
-        }
-      ).__innograph;
-      const hub = app.graph.nodes().reduce((a, b) => (app.graph.degree(b) > app.graph.degree(a) ? b : a));
-      const point = app.renderer.sigma.graphToViewport(app.graph.getNodeAttributes(hub));
-      const box = app.renderer.sigma.getContainer().getBoundingClientRect();
-      return { x: box.x + point.x, y: box.y + point.y };
+    // Every node's place on the page, and the canvas box.
+    const { box, points } = await page.evaluate(() => {
+      const app = (window as unknown as { __innograph: HoverProbe }).__innograph;
+      const { sigma } = app.renderer;
+      const rect = sigma.getContainer().getBoundingClientRect();
+      return {
+        box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+        points: app.graph.nodes().map((node) => {
+          const p = sigma.graphToViewport(app.graph.getNodeAttributes(node));
+          return { node, degree: app.graph.degree(node), x: rect.x + p.x, y: rect.y + p.y };
+        }),
+      };
     });
-    const focus = () =>
+    const hovered = () =>
       page.evaluate(() => {
-        const app = (
-          window as unknown as {
-            __innograph: {
-              graph: {
-                nodes(): string[];
-                neighbors(node: string): string[];
-                getNodeAttributes(n: string): object;
-              };
-              renderer: {
-                current: { hovered: string | null };
-                nodeDisplay(node: string, data: object): { color?: string; zIndex?: number };
-              };
-            };
-          }
-        ).__innograph;
-        const hovered = app.renderer.current.hovered;
-        if (hovered === null) return null;
-        const near = new Set([hovered, ...app.graph.neighbors(hovered)]);
-        const display = (node: string) => app.renderer.nodeDisplay(node, app.graph.getNodeAttributes(node));
-        const far = app.graph.nodes().filter((node) => !near.has(node));
+        const app = (window as unknown as { __innograph: HoverProbe }).__innograph;
+        const node = app.renderer.current.hovered;
+        if (node === null) return null;
+        const near = new Set([node, ...app.graph.neighbors(node)]);
+        const display = (n: string) => app.renderer.nodeDisplay(n, app.graph.getNodeAttributes(n));
+        const far = app.graph.nodes().filter((n) => !near.has(n));
         return {
-          hovered,
-          nearForward: [...near].every((node) => display(node).zIndex === 2 || display(node).zIndex === 4),
-          farFaded: far.length > 0 && far.every((node) => display(node).zIndex === 0),
-          farColours: new Set(far.map((node) => display(node).color)).size,
+          nearForward: [...near].every((n) => display(n).zIndex === 2 || display(n).zIndex === 4),
+          farFaded: far.length > 0 && far.every((n) => display(n).zIndex === 0),
+          farColours: new Set(far.map((n) => display(n).color)).size,
         };
       });
-    await page.mouse.move(target.x, target.y);
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __innograph: { renderer: { current: { hovered: string | null } } } })
-          .__innograph.renderer.current.hovered !== null,
-    );
-    const hovered = await focus();
-    expect(hovered?.nearForward).toBe(true);
-    expect(hovered?.farFaded).toBe(true);
+    const waitForHover = (present: boolean) =>
+      page.waitForFunction(
+        (want) =>
+          ((window as unknown as { __innograph: HoverProbe }).__innograph.renderer.current.hovered !==
+            null) ===
+          want,
+        present,
+      );
+
+    // Over the best-connected node.
+    const hub = points.reduce((a, b) => (b.degree > a.degree ? b : a));
+    await page.mouse.move(hub.x, hub.y);
+    await waitForHover(true);
+    const focus = await hovered();
+    expect(focus?.nearForward).toBe(true);
+    expect(focus?.farFaded).toBe(true);
     // Faded means one background colour, not the kinds' colours.
-    expect(hovered?.farColours).toBe(1);
+    expect(focus?.farColours).toBe(1);
     await shot(page, 'hover');
+
     // Moving off it (to a spot of the canvas at least 40 px from every node) lets go.
-    const empty = await page.evaluate(() => {
-      const app = (
-        window as unknown as {
-          __innograph: {
-            graph: { nodes(): string[]; getNodeAttributes(node: string): { x: number; y: number } };
-            renderer: {
-              sigma: {
-                graphToViewport(p: { x: number; y: number }): { x: number; y: number };
-                getContainer(): HTMLElement;
-              };
-            };
-          };
-        }
-      ).__innograph;
-      const box = app.renderer.sigma.getContainer().getBoundingClientRect();
-      const points = app.graph
-        .nodes()
-        .map((node) => app.renderer.sigma.graphToViewport(app.graph.getNodeAttributes(node)));
-      for (let y = 20; y < box.height - 20; y += 20) {
-        for (let x = 20; x < box.width - 20; x += 20) {
-          if (points.every((p) => Math.hypot(p.x - x, p.y - y) > 40)) return { x: box.x + x, y: box.y + y };
-        }
+    let empty: { x: number; y: number } | null = null;
+    for (let y = box.y + 20; y < box.y + box.height - 20 && !empty; y += 20) {
+      for (let x = box.x + 20; x < box.x + box.width - 20 && !empty; x += 20) {
+        if (points.every((p) => Math.hypot(p.x - x, p.y - y) > 40)) empty = { x, y };
       }
-      return null;
-    });
+    }
     expect(empty).not.toBeNull();
     await page.mouse.move(empty?.x ?? 0, empty?.y ?? 0, { steps: 5 });
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __innograph: { renderer: { current: { hovered: string | null } } } })
-          .__innograph.renderer.current.hovered === null,
-    );
-    expect(await focus()).toBeNull();
+    await waitForHover(false);
+    expect(await hovered()).toBeNull();
     await page.close();
   });
 

@@ -57,6 +57,24 @@ export interface GapList {
   describe(entry: GapEntry): GapItem;
 }
 
+type Bridging = ReturnType<typeof resolveBridging>;
+
+/** A detector: what finds its entries and what writes one entry's item. */
+interface Detector {
+  find(eco: Ecosystem, inChain: (node: string) => boolean, bridging: Bridging): GapEntry[];
+  describe(eco: Ecosystem, entry: GapEntry, bridging: Bridging): GapItem;
+}
+
+const DETECTORS: Record<GapType, Detector> = {
+  access: { find: accessGapsOf, describe: describeAccessGap },
+  closedPlatform: { find: closedPlatformGapsOf, describe: describeClosedPlatformGap },
+  pairing: { find: pairingGapsOf, describe: describePairingGap },
+  capital: { find: capitalGapsOf, describe: describeCapitalGap },
+  consortiumExclusion: { find: consortiumGapsOf, describe: describeConsortiumGap },
+  capability: { find: capabilityGapsOf, describe: describeCapabilityGap },
+  bridging: { find: bridgingGapsOf, describe: describeBridgingGap },
+};
+
 /** The entries of the types asked for, on a prepared index (no input checks), in no particular
  *  order (each detector's `...Of` leaves its entries unsorted: they are sorted once, here or by
  *  the detector's public function). */
@@ -64,42 +82,12 @@ export function detectGapsOf(
   eco: Ecosystem,
   inChain: (node: string) => boolean,
   types: Set<GapType>,
-  bridging: ReturnType<typeof resolveBridging>,
+  bridging: Bridging,
 ): GapEntry[] {
   const entries: GapEntry[] = [];
-  if (types.has('access')) appendTo(entries, accessGapsOf(eco, inChain));
-  if (types.has('closedPlatform')) appendTo(entries, closedPlatformGapsOf(eco, inChain));
-  if (types.has('pairing')) appendTo(entries, pairingGapsOf(eco, inChain));
-  if (types.has('capital')) appendTo(entries, capitalGapsOf(eco, inChain));
-  if (types.has('consortiumExclusion')) appendTo(entries, consortiumGapsOf(eco, inChain));
-  if (types.has('capability')) appendTo(entries, capabilityGapsOf(eco, inChain));
-  if (types.has('bridging')) appendTo(entries, bridgingGapsOf(eco, inChain, bridging));
+  for (const type of GAP_TYPES)
+    if (types.has(type)) appendTo(entries, DETECTORS[type].find(eco, inChain, bridging));
   return entries;
-}
-
-/** The item of an entry of any type (its detector's describe). */
-function describer(
-  eco: Ecosystem,
-  bridging: ReturnType<typeof resolveBridging>,
-): (entry: GapEntry) => GapItem {
-  return (entry) => {
-    switch (entry.type) {
-      case 'access':
-        return describeAccessGap(eco, entry);
-      case 'closedPlatform':
-        return describeClosedPlatformGap(eco, entry);
-      case 'pairing':
-        return describePairingGap(eco, entry);
-      case 'capital':
-        return describeCapitalGap(eco, entry);
-      case 'consortiumExclusion':
-        return describeConsortiumGap(eco, entry);
-      case 'capability':
-        return describeCapabilityGap(eco, entry);
-      case 'bridging':
-        return describeBridgingGap(eco, entry, bridging);
-    }
-  };
 }
 
 /**
@@ -120,7 +108,8 @@ function listGapsAs(
   const types = resolveTypes(module, options?.types);
   const bridging = resolveBridging(module, options);
   const entries = sortGaps(eco, detectGapsOf(eco, inChain, types, bridging));
-  return { entries, counts: countGaps(entries), describe: describer(eco, bridging) };
+  const describe = (entry: GapEntry) => DETECTORS[entry.type].describe(eco, entry, bridging);
+  return { entries, counts: countGaps(entries), describe };
 }
 
 /**

@@ -136,7 +136,11 @@ export function cachedWordSet(tags: readonly string[], cache: Map<string, string
 
 /** Districts of the parks a node is actively located in (a park's own district for a park). */
 export function districtsOf(eco: Ecosystem, node: string): string[] {
-  const parks = kindIn(eco, node) === 'SciencePark' ? [node] : parksOfEntity(eco, node);
+  return districtsOfParks(eco, kindIn(eco, node) === 'SciencePark' ? [node] : parksOfEntity(eco, node));
+}
+
+/** Districts of these parks, sorted. */
+export function districtsOfParks(eco: Ecosystem, parks: readonly string[]): string[] {
   const districts = new Set<string>();
   for (const park of parks) {
     const district = stringAttribute(eco, park, 'district');

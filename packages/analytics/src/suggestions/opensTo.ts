@@ -39,6 +39,7 @@ import {
   cachedWordSet,
   coverageValue,
   districtsOf,
+  districtsOfParks,
   Marks,
   ScoreFloor,
   scoreOf,
@@ -97,18 +98,12 @@ interface FirmContext {
   offered: Set<string>;
 }
 
-function firmContext(
-  eco: Ecosystem,
-  firm: string,
-  wordCache: Map<string, string[]>,
-  parks = parksOfEntity(eco, firm),
-  leaders = leadersSupplied(eco, firm),
-): FirmContext {
+function firmContext(eco: Ecosystem, firm: string, wordCache: Map<string, string[]>): FirmContext {
   return {
     chains: chainsOfEntity(eco, firm),
-    parks,
+    parks: parksOfEntity(eco, firm),
     districts: districtsOf(eco, firm),
-    leaders: new Set(leaders),
+    leaders: new Set(leadersSupplied(eco, firm)),
     offered: offeredWords(eco, firm, wordCache),
   };
 }
@@ -254,7 +249,7 @@ export function opensToCandidates(
 
     chainMarks.mark(chains);
     parkMarks.mark(firmParks);
-    districtMarks.mark(districtsOf(eco, firm));
+    districtMarks.mark(districtsOfParks(eco, firmParks));
     leaderMarks.mark(firmLeaders);
     let wordsMarked = false;
     for (const number of candidates) {
