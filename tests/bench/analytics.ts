@@ -32,14 +32,17 @@ import {
   INDICATORS_DEFAULTS,
   isActiveTie,
   listGaps,
+  networkMeasureSettings,
   sampledBetweenness,
   suggestRelations,
+  tieNetwork,
   undirectedProjection,
 } from '@innograph/analytics';
 import { generateDataset, readDatasetFile, SEED_FILE } from '@innograph/graph-seed';
 import { API_LIMITS, type Dataset, parseDataset } from '@innograph/model';
 import type { MultiDirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
+import { MeasuresWorker } from '../../apps/api/src/measures/measuresWorker.js';
 import { writeBenchmarkSection } from './benchmarksDoc.js';
 import { ms, percentile, table, timed } from './stats.js';
 
@@ -74,7 +77,7 @@ function graphScan(graph: MultiDirectedGraph): number {
 }
 
 /** Nodes with at least one active tie, and the tie network the indicators measure. */
-function tieNetwork(graph: MultiDirectedGraph) {
+function tieProjection(graph: MultiDirectedGraph) {
   const tied = new Set<string>();
   graph.forEachEdge((edge, attributes, source, target) => {
     if (source === target || !isActiveTie(edge, attributes)) return;
@@ -101,6 +104,8 @@ interface Row {
   total: number;
   /** The four calls back to back after one collection. */
   inOneGo: number;
+  /** The same with the network measures in the API's worker thread, as the API computes them. */
+  withWorker: number;
   /** Writing the reasons of every gap. */
   describeAll: number;
   notes: string;
@@ -120,9 +125,20 @@ async function graphFor(size: string): Promise<{ name: string; graph: MultiDirec
   return { name, graph: datasetGraph(dataset) };
 }
 
-async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
+/** Back to back as the API's planning cache runs a new revision: the network measures sent to
+ *  the worker as soon as the index exists, the gap report and suggestions on this thread
+ *  meanwhile, then the indicators with the worker's values. */
+async function withMeasuresWorker(graph: MultiDirectedGraph, worker: MeasuresWorker): Promise<void> {
+  const shared = ecosystemIndex(graph);
+  const measures = worker.compute(tieNetwork(graph, shared), networkMeasureSettings());
+  gapReport(graph, shared);
+  suggestRelations(graph, undefined, shared);
+  computeIndicators(graph, undefined, shared, await measures);
+}
+
+async function measure(name: string, graph: MultiDirectedGraph, worker: MeasuresWorker): Promise<Row> {
   // Counted, then let go: only the graph stays in memory while measuring.
-  const { order: tieNodes, size: tieEdges } = tieNetwork(graph).projection;
+  const { order: tieNodes, size: tieEdges } = tieProjection(graph).projection;
   const entities = graph.order;
   const runs = runsFor(entities);
   const load = loadavg()[0] ?? Number.NaN;
@@ -134,6 +150,7 @@ async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
     indicators: [] as number[],
     totals: [] as number[],
     inOneGo: [] as number[],
+    withWorker: [] as number[],
     describeAll: [] as number[],
   };
   let notes = '';
@@ -163,6 +180,8 @@ async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
       suggestRelations(graph, undefined, shared);
       computeIndicators(graph, undefined, shared);
     });
+    collect();
+    const withWorker = await timed(() => withMeasuresWorker(graph, worker));
     if (run < 0) {
       const network = indicators.value.network;
       notes = `${gaps.value.list.entries.length} gaps, ${suggestions.value.length} suggestions, betweenness ${network?.betweennessMode}, ${network?.communities.count} communities`;
@@ -175,6 +194,7 @@ async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
     samples.indicators.push(indicators.ms);
     samples.totals.push(index.ms + gaps.ms + suggestions.ms + indicators.ms);
     samples.inOneGo.push(inOneGo.ms);
+    samples.withWorker.push(withWorker.ms);
     samples.describeAll.push(describeAll.ms);
   }
   const row: Row = {
@@ -192,11 +212,12 @@ async function measure(name: string, graph: MultiDirectedGraph): Promise<Row> {
     indicators: percentile(samples.indicators, 50),
     total: percentile(samples.totals, 50),
     inOneGo: percentile(samples.inOneGo, 50),
+    withWorker: percentile(samples.withWorker, 50),
     describeAll: percentile(samples.describeAll, 50),
     notes,
   };
   say(
-    `${name}: index ${ms(row.index)} ms, gap report ${ms(row.gaps)} ms, suggestRelations ${ms(row.suggestions)} ms, computeIndicators ${ms(row.indicators)} ms, total ${ms(row.total)} ms, back to back ${ms(row.inOneGo)} ms; every gap's reasons ${ms(row.describeAll)} ms (${notes}; load ${load.toFixed(2)})`,
+    `${name}: index ${ms(row.index)} ms, gap report ${ms(row.gaps)} ms, suggestRelations ${ms(row.suggestions)} ms, computeIndicators ${ms(row.indicators)} ms, total ${ms(row.total)} ms, back to back ${ms(row.inOneGo)} ms, with the measures worker ${ms(row.withWorker)} ms; every gap's reasons ${ms(row.describeAll)} ms (${notes}; load ${load.toFixed(2)})`,
   );
   return row;
 }
@@ -220,6 +241,7 @@ function resultTable(rows: Row[]): string {
       'total ms',
       'back to back ms',
       'back to back / scan',
+      'measures in the worker ms',
       'every gap described ms',
       'load avg',
     ],
@@ -236,6 +258,7 @@ function resultTable(rows: Row[]): string {
       ms(r.total),
       ms(r.inOneGo),
       `${(r.inOneGo / r.scan).toFixed(0)}×`,
+      ms(r.withWorker),
       ms(r.describeAll),
       r.load.toFixed(2),
     ]),
@@ -258,6 +281,7 @@ function growthTable(rows: Row[]): string {
       ratio(b.indicators / a.indicators),
       ratio(b.total / a.total),
       ratio(b.inOneGo / a.inOneGo),
+      ratio(b.withWorker / a.withWorker),
     ]);
   }
   return table(
@@ -271,6 +295,7 @@ function growthTable(rows: Row[]): string {
       'computeIndicators',
       'total',
       'back to back',
+      'measures in the worker',
     ],
     lines,
   );
@@ -335,7 +360,7 @@ async function betweennessError({
   reference,
 }: ErrorCase): Promise<{ text: string; rows: string[][] }> {
   const graph = datasetGraph(generateDataset({ entities, seed: 1 }));
-  const { options, projection } = tieNetwork(graph);
+  const { options, projection } = tieProjection(graph);
   const exactRun = await timed(async () =>
     reference === 'graphology-metrics'
       ? betweennessCentrality(projection, { getEdgeWeight: null, normalized: true })
@@ -450,10 +475,10 @@ function targetVerdict(rows: Row[]): string {
   if (!largest) return 'Target (100,000 entities under 3 s): not measured in this run.';
   const before = rows.find((r) => r.entities === largest.entities / 10);
   const growth = before
-    ? `; growth from ${before.name}: ${ratio(largest.inOneGo / before.inOneGo)} back to back, ${ratio(largest.total / before.total)} in total (linear: 10×)`
+    ? `; growth from ${before.name}: ${ratio(largest.withWorker / before.withWorker)} as the API computes it, ${ratio(largest.inOneGo / before.inOneGo)} back to back on one thread (linear: 10×)`
     : '';
   const verdict = (value: number) => (value < 3000 ? '**met**' : '**not met**');
-  return `Target: the index, the gap report, suggestRelations and computeIndicators at 100,000 entities under 3 s: back to back ${verdict(largest.inOneGo)} (${ms(largest.inOneGo)} ms, collections included), as a total of the calls each after a collection ${verdict(largest.total)} (${ms(largest.total)} ms); load average ${largest.load.toFixed(2)}${growth}.`;
+  return `Target: the index, the gap report, suggestRelations and computeIndicators at 100,000 entities under 3 s. As the API computes a revision (network measures in its worker thread, collections included): ${verdict(largest.withWorker)} (${ms(largest.withWorker)} ms). On one thread: back to back ${verdict(largest.inOneGo)} (${ms(largest.inOneGo)} ms), as a total of the calls each after a collection ${verdict(largest.total)} (${ms(largest.total)} ms). Load average ${largest.load.toFixed(2)}${growth}.`;
 }
 
 async function main(): Promise<void> {
@@ -465,9 +490,15 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   const rows: Row[] = [];
-  for (const size of SIZES) {
-    const { name, graph } = await graphFor(size);
-    rows.push(await measure(name, graph));
+  const worker = new MeasuresWorker();
+  worker.start();
+  try {
+    for (const size of SIZES) {
+      const { name, graph } = await graphFor(size);
+      rows.push(await measure(name, graph, worker));
+    }
+  } finally {
+    await worker.close();
   }
   say('');
   say(resultTable(rows));
@@ -486,7 +517,7 @@ async function main(): Promise<void> {
   const body = [
     '## Analytics (`npm run bench:analytics`)',
     '',
-    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}; ${libraryVersions()}. Graphs built in memory with \`datasetGraph\` (the store's \`ecosystemGraph\` shape) from the seed and graph-seed \`generateDataset\` (seed 1). Node runs with \`--max-semi-space-size=64\`, as \`npm start\` runs the API. Median of the runs after one warm-up. A run is what the API's planning cache computes for a new graph revision: \`ecosystemIndex\` built once, then on that index the gap report (\`listGaps\`: all gaps found, ranked and counted, and the reasons written for the API's default page of \`GET /api/gaps\`, 500 items), suggestRelations (limit 50) and computeIndicators (network measures on). "total" sums the four calls each timed after a full collection; "back to back" times them in one go after one collection, collections included, as a request waits for them; "every gap described" is writing the reasons of every gap (a whole-report CSV download), not in the totals. "load avg" is the 1-minute load average when the graph's runs began. The baseline is one plain pass over the graph reading each node's kind and each edge's type and status.`,
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}; ${libraryVersions()}. Graphs built in memory with \`datasetGraph\` (the store's \`ecosystemGraph\` shape) from the seed and graph-seed \`generateDataset\` (seed 1). Node runs with \`--max-semi-space-size=64\`, as \`npm start\` runs the API. Median of the runs after one warm-up. A run is what the API's planning cache computes for a new graph revision: \`ecosystemIndex\` built once, then on that index the gap report (\`listGaps\`: all gaps found, ranked and counted, and the reasons written for the API's default page of \`GET /api/gaps\`, 500 items), suggestRelations (limit 50) and computeIndicators (network measures on). "total" sums the four calls each timed after a full collection; "back to back" times them in one go after one collection, collections included, as a request waits for them; "measures in the worker" is back to back as the API actually computes a revision, with the network measures (betweenness, Louvain, constraint) in its worker thread on the second core while this thread builds the gap report and suggestions; "every gap described" is writing the reasons of every gap (a whole-report CSV download), not in the totals. "load avg" is the 1-minute load average when the graph's runs began. The baseline is one plain pass over the graph reading each node's kind and each edge's type and status.`,
     '',
     resultTable(rows),
     '',

@@ -9,6 +9,12 @@
  * load. The analytics index of the graph (`ecosystemIndex`) is built once per revision and shared
  * by gaps, indicators and suggestions. Only the latest revision is kept, with at most `MEMO_LIMIT`
  * results per kind (by their options), so memory stays at one graph, its index and a few results.
+ *
+ * The indicators' network measures (betweenness, communities, constraint: about a quarter of the
+ * work at 100,000 entities) run in a worker thread (`MeasuresWorker`): they are sent there as soon
+ * as a revision's index is built, so the main thread answers the gaps and suggestions meanwhile
+ * and the indicators wait only for what is left. Should the worker fail, the indicators compute
+ * the measures on this thread instead (and the failure is logged).
  */
 import {
   computeIndicators,
@@ -19,15 +25,24 @@ import {
   type Indicators,
   type IndicatorsOptions,
   listGaps,
+  networkMeasureSettings,
   type ScenarioFigures,
   type Suggestion,
   type SuggestRelationsOptions,
   suggestRelations,
+  tieNetwork,
 } from '@innograph/analytics';
-import type { GapTypeName } from '@innograph/model';
+import type { GapTypeName, NetworkMeasureValues } from '@innograph/model';
 import { type EcosystemGraph, ecosystemGraph, graphRevision, type Neo4jExecutor } from '@innograph/store';
+import type { MeasuresRunner } from './measures/measuresWorker.js';
 
 export type PlanningGraph = EcosystemGraph['graph'];
+
+/** Where the network measures run, and where a failure of that is reported. */
+export interface MeasuresSetup {
+  runner: MeasuresRunner;
+  warn: (message: string) => void;
+}
 
 const MEMO_LIMIT = 64;
 
@@ -42,27 +57,53 @@ class Memo<T> {
     this.values.set(key, value);
     return value;
   }
+
+  forget(key: string, value: T): void {
+    if (this.values.get(key) === value) this.values.delete(key);
+  }
 }
 
 /** Results of one graph revision. */
 export class GraphState {
   readonly gapsMemo = new Memo<GapList>();
-  readonly indicatorsMemo = new Memo<Indicators>();
+  readonly indicatorsMemo = new Memo<Promise<Indicators>>();
   readonly suggestionsMemo = new Memo<Suggestion[]>();
   readonly evaluationsMemo = new Memo<ScenarioFigures>();
 
   private sharedIndex: EcosystemIndex | null = null;
+  private measures: Promise<NetworkMeasureValues | undefined> | null = null;
 
   constructor(
     readonly revision: string,
     readonly graph: PlanningGraph,
+    private readonly measuresSetup?: MeasuresSetup,
   ) {}
 
   /** The analytics index of this graph, built on first use and shared by every analysis of the
-   *  revision (the graph of a state is never changed: scenarios are evaluated on copies). */
+   *  revision (the graph of a state is never changed: scenarios are evaluated on copies). Once
+   *  built, the network measures start in the worker. */
   get index(): EcosystemIndex {
-    this.sharedIndex ??= ecosystemIndex(this.graph);
+    if (this.sharedIndex === null) {
+      this.sharedIndex = ecosystemIndex(this.graph);
+      this.startMeasures(this.sharedIndex);
+    }
     return this.sharedIndex;
+  }
+
+  /** Sends the tie network to the worker; resolves undefined (logged) if the worker fails. */
+  private startMeasures(index: EcosystemIndex): void {
+    const setup = this.measuresSetup;
+    if (setup === undefined) return;
+    this.measures = setup.runner
+      .compute(tieNetwork(this.graph, index), networkMeasureSettings())
+      .catch((error: unknown) => {
+        setup.warn(
+          `network measures of revision ${this.revision} computed on the main thread: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        );
+        return undefined;
+      });
   }
 
   /** Every gap of these types (all when unset) in the chain (all when unset), most severe first,
@@ -81,16 +122,23 @@ export class GraphState {
     );
   }
 
-  indicators(options: IndicatorsOptions): Indicators {
-    return this.indicatorsMemo.get(JSON.stringify([options.chain ?? null, options.network ?? true]), () =>
-      computeIndicators(this.graph, options, this.index),
-    );
+  /** The indicators; with the network part, once the worker's measures are in. Only the chain
+   *  and network options are taken: the measures are computed with the default settings. */
+  indicators(options: Pick<IndicatorsOptions, 'chain' | 'network'>): Promise<Indicators> {
+    const key = JSON.stringify([options.chain ?? null, options.network ?? true]);
+    const result = this.indicatorsMemo.get(key, async () => {
+      const { index } = this;
+      const measures = options.network === false ? undefined : ((await this.measures) ?? undefined);
+      return computeIndicators(this.graph, options, index, measures);
+    });
+    result.catch(() => this.indicatorsMemo.forget(key, result));
+    return result;
   }
 
   /** Indicators and gap counts, as scenario evaluations compare them. */
-  figures(options: IndicatorsOptions): GraphFigures {
+  async figures(options: Pick<IndicatorsOptions, 'chain' | 'network'>): Promise<GraphFigures> {
     return {
-      indicators: this.indicators(options),
+      indicators: await this.indicators(options),
       gapCounts: this.gaps(undefined, options.chain).counts,
     };
   }
@@ -103,7 +151,7 @@ export class GraphState {
   /** A scenario's figures, by its id and version (a saved scenario does not change). */
   evaluation(
     scenario: { id: string; version: number },
-    options: IndicatorsOptions,
+    options: Pick<IndicatorsOptions, 'chain' | 'network'>,
     compute: () => ScenarioFigures,
   ): ScenarioFigures {
     const key = JSON.stringify([
@@ -126,7 +174,10 @@ export class PlanningCache {
   private state: GraphState | null = null;
   private loading: Promise<GraphState> | null = null;
 
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(
+    private readonly executor: Neo4jExecutor,
+    private readonly measuresSetup?: MeasuresSetup,
+  ) {}
 
   async current(): Promise<GraphState> {
     const revision = await graphRevision(this.executor);
@@ -134,7 +185,7 @@ export class PlanningCache {
     if (this.loading === null) {
       this.loading = ecosystemGraph(this.executor)
         .then(({ graph, revision: loaded }) => {
-          this.state = new GraphState(loaded, graph);
+          this.state = new GraphState(loaded, graph, this.measuresSetup);
           return this.state;
         })
         .finally(() => {

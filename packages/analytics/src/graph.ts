@@ -153,6 +153,17 @@ export interface CompactGraph {
 }
 
 /**
+ * A compact graph's structure without its keys: all the numeric measures read, and what can be
+ * handed to another thread (typed arrays and a number). Its node count is `starts.length - 1`.
+ */
+export type CompactTopology = Pick<CompactGraph, 'starts' | 'neighbours' | 'size'>;
+
+/** The node count of a compact topology. */
+export function orderOf(topology: CompactTopology): number {
+  return Math.max(0, topology.starts.length - 1);
+}
+
+/**
  * The compact graph of the given nodes (keys sorted) and edges between node numbers, in any order
  * and either direction; repeats and self-loops are dropped.
  */

@@ -34,7 +34,14 @@ export type {
   Share,
   ShareName,
 } from './indicators/computeIndicators.js';
-export { computeIndicators, INDICATORS_DEFAULTS, SHARE_NAMES } from './indicators/computeIndicators.js';
+export {
+  computeIndicators,
+  INDICATORS_DEFAULTS,
+  networkMeasureSettings,
+  networkMeasureValues,
+  SHARE_NAMES,
+  tieNetwork,
+} from './indicators/computeIndicators.js';
 export type {
   ChainBandGuide,
   ChainLane,

@@ -4,6 +4,7 @@ export * from './entity.js';
 export * from './interchange.js';
 export * from './issues.js';
 export * from './json.js';
+export * from './measures.js';
 export * from './ontology.js';
 export * from './planning.js';
 export * from './records.js';

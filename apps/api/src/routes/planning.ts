@@ -37,6 +37,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { actorOf, requireEditor } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { MeasuresWorker } from '../measures/measuresWorker.js';
 import { type GraphState, PlanningCache } from '../planningCache.js';
 
 const security = [{ bearer: [] }];
@@ -59,8 +60,14 @@ function requireChain(state: GraphState, chain: string | undefined, path = 'quer
 
 export function planningRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { executor, config } = deps;
-  const cache = new PlanningCache(executor);
+  const measures = new MeasuresWorker();
   return async (app) => {
+    const cache = new PlanningCache(executor, {
+      runner: measures,
+      warn: (message) => app.log.warn(message),
+    });
+    measures.start();
+    app.addHook('onClose', () => measures.close());
     app.addHook('preHandler', async (request) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') requireEditor(config, request);
     });
@@ -216,8 +223,9 @@ export function planningRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const state = await cache.current();
         requireChain(state, chain);
         const options = { ...(chain === undefined ? {} : { chain }), network };
+        const before = await state.figures(options);
         const figures = state.evaluation(scenario, options, () =>
-          evaluateScenario(state.graph, scenario.changes, { ...options, before: state.figures(options) }),
+          evaluateScenario(state.graph, scenario.changes, { ...options, before }),
         );
         return { scenario: { id: scenario.id, version: scenario.version }, ...figures };
       },

@@ -33,8 +33,8 @@ import { OWNERSHIPS } from '@innograph/model';
 import type { UndirectedGraph } from 'graphology';
 import type { Ecosystem, OwnershipGroup } from '../ecosystem.js';
 import { TIE_TYPES } from '../ecosystem.js';
-import type { CompactGraph } from '../graph.js';
-import { compactProjection } from '../graph.js';
+import type { CompactTopology } from '../graph.js';
+import { compactProjection, orderOf } from '../graph.js';
 
 export const BROKERAGE_ROLES = [
   'coordinator',
@@ -232,9 +232,9 @@ export function brokerageOf(eco: Ecosystem): Map<string, BrokerageCounts> {
  * over common neighbours are gathered per edge by listing each triangle once (edges oriented
  * from lower to higher degree), so a hub costs its triangles, not its degree squared.
  */
-export function constraintOfCompact(compact: CompactGraph): Float64Array {
+export function constraintOfCompact(compact: CompactTopology): Float64Array {
   const { starts, neighbours } = compact;
-  const n = compact.nodes.length;
+  const n = orderOf(compact);
   const degree = new Int32Array(n);
   for (let i = 0; i < n; i += 1) degree[i] = (starts[i + 1] ?? 0) - (starts[i] ?? 0);
   const ranksBelow = (a: number, b: number) =>

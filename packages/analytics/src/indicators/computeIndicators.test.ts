@@ -1,7 +1,9 @@
+import { networkMeasureValuesSchema } from '@innograph/model';
 import { describe, expect, it } from 'vitest';
-import { smallEcosystem } from '../fixtures/ecosystem.js';
+import { ecosystemIndex } from '../ecosystem.js';
+import { randomEcosystem, smallEcosystem } from '../fixtures/ecosystem.js';
 import { reversed } from '../fixtures/graphs.js';
-import { computeIndicators } from './computeIndicators.js';
+import { computeIndicators, networkMeasureValues, tieNetwork } from './computeIndicators.js';
 
 const graph = smallEcosystem();
 const s = (numerator: number, denominator: number) => ({
@@ -93,5 +95,44 @@ describe('computeIndicators', () => {
       /^analytics\/computeIndicators: option chain must be the key of an IndustryChain/,
     );
     expect(() => computeIndicators(null as never)).toThrow(/^analytics\/computeIndicators: the given graph/);
+  });
+
+  it('takes the network measures computed apart (as the API worker does) with the same result', () => {
+    for (const [seed, options] of [
+      [3, {}],
+      [8, { seed: 5, betweennessExactMax: 10, betweennessSamples: 7, louvainResolution: 0.8 }],
+    ] as const) {
+      const random = randomEcosystem({ seed, firms: 60 });
+      const index = ecosystemIndex(random);
+      const topology = tieNetwork(random, index);
+      expect(topology.starts.length - 1).toBeGreaterThan(10);
+      const values = networkMeasureValuesSchema.parse(networkMeasureValues(topology, options));
+      expect(values.betweennessMode).toBe('seed' in options ? 'sampled' : 'exact');
+      // A copy, as a worker thread receives it, gives the same values.
+      const copied = {
+        starts: Int32Array.from(topology.starts),
+        neighbours: Int32Array.from(topology.neighbours),
+        size: topology.size,
+      };
+      expect(networkMeasureValues(copied, options)).toEqual(values);
+      const handed = computeIndicators(random, options, index, values);
+      expect(handed).toEqual(computeIndicators(random, options));
+      expect(handed.network?.betweennessMode).toBe(values.betweennessMode);
+    }
+  });
+
+  it('refuses network measures of another graph or other settings', () => {
+    const random = randomEcosystem({ seed: 3, firms: 60 });
+    const index = ecosystemIndex(random);
+    const values = networkMeasureValues(tieNetwork(random, index));
+    const other = networkMeasureValues(tieNetwork(graph));
+    expect(() => computeIndicators(random, {}, index, other)).toThrow(
+      /^analytics\/computeIndicators: the given network measures are for 11 nodes but this graph's tie network has \d+/,
+    );
+    expect(() => computeIndicators(random, { seed: 2 }, index, values)).toThrow(
+      'analytics/computeIndicators: the given network measures were computed with seed 1, these options use 2.',
+    );
+    // Without the network part the measures are not read.
+    expect(computeIndicators(random, { network: false }, index, other).network).toBeNull();
   });
 });

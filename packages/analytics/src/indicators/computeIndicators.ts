@@ -26,7 +26,14 @@
  * nodes by SOE–private pairs brokered, then by all pairs brokered, then betweenness, then key.
  * `bridges` groups the ties whose ends lie in different communities by community pair.
  */
-import { type Bilingual, OWNERSHIPS, SHARE_NAME_LIST } from '@innograph/model';
+import {
+  type Bilingual,
+  type NetworkMeasureSettings,
+  type NetworkMeasureValues,
+  OWNERSHIPS,
+  SHARE_NAME_LIST,
+  type TieTopology,
+} from '@innograph/model';
 import type { Ecosystem, EcosystemIndex, OwnershipGroup } from '../ecosystem.js';
 import {
   chainScope,
@@ -50,10 +57,10 @@ import { growthFirmNumbers } from '../gaps/capitalGaps.js';
 import { platformsOf } from '../gaps/closedPlatformGaps.js';
 import { chainFilter } from '../gaps/common.js';
 import { consortiumStandingAt } from '../gaps/consortiumGaps.js';
-import type { AbstractGraph } from '../graph.js';
-import { compactGraph, compareKeys, namesOf } from '../graph.js';
-import type { Measures } from '../measures/computeMeasures.js';
-import { measuresOfCompact, resolveMeasuresOptions } from '../measures/computeMeasures.js';
+import type { AbstractGraph, CompactGraph } from '../graph.js';
+import { compactGraph, compareKeys, namesOf, orderOf } from '../graph.js';
+import { betweennessOfCompact, communitiesOfCompact } from '../measures/computeMeasures.js';
+import { byNode } from '../measures/sampledBetweenness.js';
 import { assertGraph, checkInteger, checkOptions, checkPositive, fail } from '../validate.js';
 import type { BrokerageCounts } from './brokerage.js';
 import { brokerageOf, constraintOfCompact } from './brokerage.js';
@@ -282,8 +289,21 @@ function keepFirst<T>(kept: T[], item: T, k: number, compare: (a: T, b: T) => nu
   kept.splice(i, 0, item);
 }
 
-function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>): NetworkIndicators {
-  // The tie network: nodes with at least one active tie (numbered in key order) and their ties.
+/** The tie network of an index: nodes with at least one active tie (numbered in key order). */
+interface TieNetwork {
+  /** Node keys by tie-network number. */
+  tied: string[];
+  /** The index's node number of each tie-network node. */
+  tiedNumbers: Int32Array;
+  /** Each tie's ends as tie-network numbers (ties in the index's order). */
+  from: Int32Array;
+  to: Int32Array;
+  compact: CompactGraph;
+}
+
+function tieNetworkOf(eco: Ecosystem): TieNetwork {
+  const known = eco.cache.get('tieNetwork') as TieNetwork | undefined;
+  if (known) return known;
   const { ties, nodes } = eco;
   const local = new Int32Array(nodes.length).fill(-1);
   for (let k = 0; k < ties.count; k += 1) {
@@ -291,12 +311,12 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     local[ties.target[k] ?? 0] = 0;
   }
   const tied: string[] = [];
-  const tiedNumbers: number[] = [];
+  const numbers: number[] = [];
   nodes.forEach((node, i) => {
     if (local[i] === 0) {
       local[i] = tied.length;
       tied.push(node);
-      tiedNumbers.push(i);
+      numbers.push(i);
     }
   });
   const from = new Int32Array(ties.count);
@@ -305,24 +325,128 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     from[k] = local[ties.source[k] ?? 0] ?? 0;
     to[k] = local[ties.target[k] ?? 0] ?? 0;
   }
-  const compact = compactGraph(tied, ties.count, from, to);
-  const measured = measuresOfCompact(
-    compact,
-    resolveMeasuresOptions({
-      measures: ['degree', 'betweenness', 'communities'],
-      betweennessExactMax: resolved.betweennessExactMax,
-      betweennessSamples: resolved.betweennessSamples,
-      betweennessSampledMax: resolved.betweennessSampledMax,
-      seed: resolved.seed,
-      louvainResolution: resolved.louvainResolution,
-    }),
-  );
-  const measures = measured.result as Measures<'degree' | 'betweenness' | 'communities'>;
-  const communityOf = measured.communityValues ?? new Int32Array(tied.length);
-  const constraintValues = constraintOfCompact(compact);
+  const network: TieNetwork = {
+    tied,
+    tiedNumbers: Int32Array.from(numbers),
+    from,
+    to,
+    compact: compactGraph(tied, ties.count, from, to),
+  };
+  eco.cache.set('tieNetwork', network);
+  return network;
+}
+
+/**
+ * The structure of the tie network the indicators measure (nodes with at least one active tie,
+ * numbered in key order; see the module comment): what `networkMeasureValues` needs, as typed
+ * arrays another thread can receive. The arrays are the index's own: do not change them.
+ */
+export function tieNetwork(graph: AbstractGraph, index?: EcosystemIndex): TieTopology {
+  assertGraph('tieNetwork', graph);
+  const { compact } = tieNetworkOf(useIndex('tieNetwork', graph, index));
+  return { starts: compact.starts, neighbours: compact.neighbours, size: compact.size };
+}
+
+function settingsOf(resolved: ReturnType<typeof resolveOptions>): NetworkMeasureSettings {
+  const { betweennessExactMax, betweennessSamples, betweennessSampledMax, seed, louvainResolution } =
+    resolved;
+  return { betweennessExactMax, betweennessSamples, betweennessSampledMax, seed, louvainResolution };
+}
+
+/** The settings the network measures use under these options (the defaults when none). */
+export function networkMeasureSettings(
+  options?: Omit<IndicatorsOptions, 'chain' | 'network' | 'topBrokers' | 'bridgeEdgesPerPair'>,
+): NetworkMeasureSettings {
+  return settingsOf(resolveOptions(options));
+}
+
+/**
+ * The heavy network measures of a tie network (`tieNetwork`): betweenness (exact up to
+ * `betweennessExactMax` nodes, sampled above), Louvain communities and Burt's constraint, as
+ * typed arrays by node number. `computeIndicators` computes them itself unless they are handed
+ * in; the API runs this function in a worker thread while its main thread does other work.
+ */
+export function networkMeasureValues(
+  topology: TieTopology,
+  options?: Omit<IndicatorsOptions, 'chain' | 'network' | 'topBrokers' | 'bridgeEdgesPerPair'>,
+): NetworkMeasureValues {
+  const settings = settingsOf(resolveOptions(options));
+  const betweenness = betweennessOfCompact(topology, settings);
+  const communities = communitiesOfCompact(topology, settings.louvainResolution, settings.seed);
+  return {
+    order: orderOf(topology),
+    settings,
+    betweenness: betweenness.values,
+    betweennessMode: betweenness.mode,
+    betweennessSources: betweenness.sources,
+    community: communities.values,
+    communityCount: communities.count,
+    modularity: communities.modularity,
+    constraint: constraintOfCompact(topology),
+  };
+}
+
+/**
+ * The values to use: the ones handed in, checked to fit this network and these options, or else
+ * computed once per index and settings (the per-chain indicators share them).
+ */
+function measureValuesFor(
+  eco: Ecosystem,
+  network: TieNetwork,
+  resolved: ReturnType<typeof resolveOptions>,
+  given: NetworkMeasureValues | undefined,
+): NetworkMeasureValues {
+  if (given === undefined) {
+    const settings = settingsOf(resolved);
+    const key = `networkMeasures:${JSON.stringify(settings)}`;
+    const known = eco.cache.get(key) as NetworkMeasureValues | undefined;
+    if (known) return known;
+    const computed = networkMeasureValues(network.compact, settings);
+    eco.cache.set(key, computed);
+    return computed;
+  }
+  const order = network.tied.length;
+  if (given.order !== order || given.betweenness.length !== order || given.community.length !== order) {
+    fail(
+      MODULE,
+      `the given network measures are for ${given.order} nodes but this graph's tie network has ${order} ` +
+        '(compute them with networkMeasureValues(tieNetwork(graph, index))).',
+    );
+  }
+  if (given.constraint.length !== order) {
+    fail(
+      MODULE,
+      `the given network measures have ${given.constraint.length} constraint values for ${order} nodes.`,
+    );
+  }
+  const expected = settingsOf(resolved);
+  for (const key of Object.keys(expected) as (keyof NetworkMeasureSettings)[]) {
+    if (given.settings[key] !== expected[key]) {
+      fail(
+        MODULE,
+        `the given network measures were computed with ${String(key)} ${String(given.settings[key])}, ` +
+          `these options use ${String(expected[key])}.`,
+      );
+    }
+  }
+  return given;
+}
+
+function networkOf(
+  eco: Ecosystem,
+  resolved: ReturnType<typeof resolveOptions>,
+  given: NetworkMeasureValues | undefined,
+): NetworkIndicators {
+  const network = tieNetworkOf(eco);
+  const { tied, tiedNumbers, from, to, compact } = network;
+  const { ties } = eco;
+  const values = measureValuesFor(eco, network, resolved, given);
+  const betweenness = byNode(tied, values.betweenness);
+  const communityOf = values.community;
+  const community = byNode(tied, communityOf);
   const constraint: Record<string, number> = {};
   tied.forEach((node, i) => {
-    const value = constraintValues[i] ?? Number.NaN;
+    const value = values.constraint[i] ?? Number.NaN;
     if (!Number.isNaN(value)) constraint[node] = value;
   });
 
@@ -333,7 +457,6 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     if (counts) brokerage[node] = counts;
   }
 
-  const { betweenness, community } = measures;
   const rankBrokers = (a: [string, BrokerageCounts], b: [string, BrokerageCounts]) =>
     b[1].soePrivate - a[1].soePrivate ||
     b[1].total - a[1].total ||
@@ -354,7 +477,7 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
   );
 
   // Community summaries, in community order (largest first); members in key order.
-  const count = measures.communityCount;
+  const count = values.communityCount;
   const members: number[][] = Array.from({ length: count }, () => []);
   for (let i = 0; i < tied.length; i += 1) members[communityOf[i] ?? 0]?.push(i);
   const degreeOf = (i: number) => (compact.starts[i + 1] ?? 0) - (compact.starts[i] ?? 0);
@@ -402,9 +525,9 @@ function networkOf(eco: Ecosystem, resolved: ReturnType<typeof resolveOptions>):
     brokerage,
     constraint,
     betweenness,
-    betweennessMode: measures.betweennessMode,
+    betweennessMode: values.betweennessMode,
     brokers,
-    communities: { count, modularity: measures.modularity, membership: community, summaries },
+    communities: { count, modularity: values.modularity, membership: community, summaries },
     bridges,
   };
 }
@@ -414,6 +537,7 @@ export function computeIndicators(
   graph: AbstractGraph,
   options?: IndicatorsOptions,
   index?: EcosystemIndex,
+  measures?: NetworkMeasureValues,
 ): Indicators {
   assertGraph(MODULE, graph);
   const resolved = resolveOptions(options);
@@ -436,6 +560,6 @@ export function computeIndicators(
   return {
     overall: { shares: sharesOf(counts, ties.overall, (tally) => tally.overallShare()), soePrivateBrokers },
     chains,
-    network: resolved.network ? networkOf(eco, resolved) : null,
+    network: resolved.network ? networkOf(eco, resolved, measures) : null,
   };
 }

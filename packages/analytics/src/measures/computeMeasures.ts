@@ -29,8 +29,8 @@
  * (graphology-metrics) gets a graphology projection built from them when it is asked for.
  */
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import type { AbstractGraph, CompactGraph, EdgeFilter, NodeFilter } from '../graph.js';
-import { compactProjection, graphologyOf } from '../graph.js';
+import type { AbstractGraph, CompactGraph, CompactTopology, EdgeFilter, NodeFilter } from '../graph.js';
+import { compactProjection, graphologyOf, orderOf } from '../graph.js';
 import { mulberry32 } from '../random.js';
 import { assertGraph, checkInteger, checkOptions, checkPositive, fail } from '../validate.js';
 import { louvainOfCompact } from './louvain.js';
@@ -165,6 +165,44 @@ export function betweennessSources(n: number, samples: number, sampledMax: numbe
 
 export type ResolvedMeasuresOptions = ReturnType<typeof resolveMeasuresOptions>;
 
+/** Betweenness per node number by the rule in the module comment (exact or sampled). */
+export function betweennessOfCompact(
+  topology: CompactTopology,
+  settings: Pick<
+    ResolvedMeasuresOptions,
+    'betweennessExactMax' | 'betweennessSamples' | 'betweennessSampledMax' | 'seed'
+  >,
+): { values: Float64Array; mode: 'exact' | 'sampled'; sources: number } {
+  const n = orderOf(topology);
+  const exact = n <= settings.betweennessExactMax;
+  const sources = exact
+    ? n
+    : betweennessSources(n, settings.betweennessSamples, settings.betweennessSampledMax);
+  return {
+    values: sampledBetweennessOfCompact(topology, sources, settings.seed),
+    mode: exact ? 'exact' : 'sampled',
+    sources,
+  };
+}
+
+/** Louvain communities per node number, renumbered by size (see the module comment). */
+export function communitiesOfCompact(
+  topology: CompactTopology,
+  resolution: number,
+  seed: number,
+): { values: Int32Array; count: number; modularity: number } {
+  const n = orderOf(topology);
+  if (topology.size === 0) {
+    return { values: Int32Array.from({ length: n }, (_, i) => i), count: n, modularity: 0 };
+  }
+  const detailed = louvainOfCompact(topology, resolution, mulberry32(seed));
+  return {
+    values: renumberCommunities(detailed.community),
+    count: detailed.count,
+    modularity: detailed.modularity,
+  };
+}
+
 /** The measures asked for on a compact projection (no input checks). */
 export function measuresOfCompact(compact: CompactGraph, resolved: ResolvedMeasuresOptions) {
   const { measures, seed } = resolved;
@@ -195,29 +233,18 @@ export function measuresOfCompact(compact: CompactGraph, resolved: ResolvedMeasu
   }
 
   if (measures.has('betweenness')) {
-    if (n <= resolved.betweennessExactMax) {
-      betweennessValues = sampledBetweennessOfCompact(compact, n, seed);
-      result.betweennessMode = 'exact';
-    } else {
-      const samples = betweennessSources(n, resolved.betweennessSamples, resolved.betweennessSampledMax);
-      betweennessValues = sampledBetweennessOfCompact(compact, samples, seed);
-      result.betweennessMode = 'sampled';
-      result.samples = samples;
-    }
+    const found = betweennessOfCompact(compact, resolved);
+    betweennessValues = found.values;
+    result.betweennessMode = found.mode;
+    if (found.mode === 'sampled') result.samples = found.sources;
     result.betweenness = byNode(nodes, betweennessValues);
   }
 
   if (measures.has('communities')) {
-    if (compact.size === 0) {
-      communityValues = Int32Array.from({ length: n }, (_, i) => i);
-      result.communityCount = n;
-      result.modularity = 0;
-    } else {
-      const detailed = louvainOfCompact(compact, resolved.louvainResolution, mulberry32(seed));
-      communityValues = renumberCommunities(detailed.community);
-      result.communityCount = detailed.count;
-      result.modularity = detailed.modularity;
-    }
+    const found = communitiesOfCompact(compact, resolved.louvainResolution, seed);
+    communityValues = found.values;
+    result.communityCount = found.count;
+    result.modularity = found.modularity;
     result.community = byNode(nodes, communityValues);
   }
 

@@ -11,7 +11,8 @@
  * neighbours of a node in decreasing order. Weights are 1, so every sum is an integer (exact in
  * a Float64Array).
  */
-import type { CompactGraph } from '../graph.js';
+import type { CompactTopology } from '../graph.js';
+import { orderOf } from '../graph.js';
 
 export interface LouvainResult {
   /** Community of each node number (labels of the last level, not renumbered). */
@@ -99,11 +100,11 @@ function better(best: number, current: number, target: number, delta: number, be
 
 /** Louvain on the compact graph (see the module comment); `rng` picks where each pass starts. */
 export function louvainOfCompact(
-  compact: CompactGraph,
+  compact: CompactTopology,
   resolution: number,
   rng: () => number,
 ): LouvainResult {
-  const n0 = compact.nodes.length;
+  const n0 = orderOf(compact);
   const edgeSlots = compact.neighbours.length;
   // The index: neighbourhoods and weights of the current level's nodes.
   const starts = new Int32Array(n0 + 1);

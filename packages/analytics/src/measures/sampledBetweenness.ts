@@ -8,8 +8,8 @@
  * normalises like graphology-metrics' `betweenness` with `normalized: true`: the sum over
  * ordered pairs divided by (n − 1)(n − 2), so values lie in [0, 1].
  */
-import type { AbstractGraph, CompactGraph, ProjectionOptions } from '../graph.js';
-import { compactProjection } from '../graph.js';
+import type { AbstractGraph, CompactTopology, ProjectionOptions } from '../graph.js';
+import { compactProjection, orderOf } from '../graph.js';
 import { mulberry32 } from '../random.js';
 import { assertGraph, checkInteger, checkOptions, fail } from '../validate.js';
 
@@ -29,11 +29,11 @@ export const SAMPLED_BETWEENNESS_DEFAULTS = { samples: 200, seed: 1 } as const;
  * With `samples` >= n every node is a source: the exact betweenness.
  */
 export function sampledBetweennessOfCompact(
-  compact: CompactGraph,
+  compact: CompactTopology,
   samples: number,
   seed: number,
 ): Float64Array {
-  const n = compact.nodes.length;
+  const n = orderOf(compact);
   const { rank, starts, adjacency } = breadthFirstNumbering(compact);
 
   // k distinct sources: a partial Fisher–Yates shuffle of 0..n-1.
@@ -111,13 +111,13 @@ export function sampledBetweennessOfCompact(
  * a node's neighbours mostly sit near it in the arrays the BFS walks: at 100,000 nodes that
  * keeps them in cache and halves the time per source. `rank[i]` is the new number of node i.
  */
-function breadthFirstNumbering(compact: CompactGraph): {
+function breadthFirstNumbering(compact: CompactTopology): {
   rank: Int32Array;
   starts: Int32Array;
   adjacency: Int32Array;
 } {
   const { starts: oldStarts, neighbours } = compact;
-  const n = compact.nodes.length;
+  const n = orderOf(compact);
   const rank = new Int32Array(n).fill(-1);
   const byRank = new Int32Array(n);
   let next = 0;
