@@ -14,7 +14,9 @@
  *   worker could do without waiting on the page's main thread;
  * - a scripted pan/zoom (mouse drags and wheel on the canvas) for 5 s, once while FA2 runs and
  *   once without it: longest main-thread task (`longtask` entries, observed from the page's
- *   start) and the longest gap between animation frames (which also sees tasks under 50 ms).
+ *   start) and the longest gap between animation frames (which also sees tasks under 50 ms);
+ *   during the pan with FA2, a Chromium trace gives the JavaScript run per task (traceTasks.ts),
+ *   the measure docs/PERFORMANCE.md sets for long tasks (not the rasterisation waits).
  *
  * The measures worker that the app starts after loading is left to finish before measuring.
  * The bench runs its own Neo4j in `.neo4j-bench-web/` (port 7692) unless NEO4J_URI is set, serves
@@ -44,6 +46,7 @@ import { z } from 'zod';
 import { ensureWebBuild } from '../../scripts/webBuild.js';
 import { writeBenchmarkSection } from './benchmarksDoc.js';
 import { ms, percentile, table } from './stats.js';
+import { type TaskScript, TRACE_CATEGORIES, taskScript } from './traceTasks.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -333,6 +336,8 @@ interface Row {
   fa2PerSecond: number;
   fa2NodePerSecond: number;
   panFa2: z.infer<typeof Jank> & { fa2PerSecond: number; gestures: number };
+  /** JavaScript per task during the same window, from a Chromium trace. */
+  panFa2Script: TaskScript;
   panOnly: z.infer<typeof Jank> & { gestures: number };
 }
 
@@ -423,9 +428,16 @@ async function measureGraph(browser: Browser, base: string, name: string, datase
     await sleep(1_000);
 
     let gesturesFa2 = 0;
-    const panFa2Run = await fa2Window(page, PAN_WINDOW_MS, async () => {
-      gesturesFa2 = await panAndZoom(page, PAN_WINDOW_MS);
-    });
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    let panFa2Run: Awaited<ReturnType<typeof fa2Window>>;
+    let panFa2Script: TaskScript;
+    try {
+      panFa2Run = await fa2Window(page, PAN_WINDOW_MS, async () => {
+        gesturesFa2 = await panAndZoom(page, PAN_WINDOW_MS);
+      });
+    } finally {
+      panFa2Script = taskScript((await browser.stopTracing()).toString('utf8'));
+    }
     const panFa2 = await pageValue(page, JANK(panFa2Run.from, panFa2Run.to), Jank);
     await sleep(1_500);
 
@@ -434,7 +446,7 @@ async function measureGraph(browser: Browser, base: string, name: string, datase
     const to = await pageNow(page);
     const panOnly = await pageValue(page, JANK(from, to), Jank);
     say(
-      `  pan+FA2: longest task ${ms(panFa2.longest)} ms, max frame gap ${ms(panFa2.maxFrameGap)} ms; pan only: ${ms(panOnly.longest)} / ${ms(panOnly.maxFrameGap)} ms`,
+      `  pan+FA2: longest JavaScript in a task ${ms(panFa2Script.longestScript)} ms (${panFa2Script.scriptOver50} tasks over 50 ms of it); longest task ${ms(panFa2.longest)} ms, max frame gap ${ms(panFa2.maxFrameGap)} ms; pan only: ${ms(panOnly.longest)} / ${ms(panOnly.maxFrameGap)} ms`,
     );
 
     const positions = z
@@ -475,6 +487,7 @@ async function measureGraph(browser: Browser, base: string, name: string, datase
       fa2PerSecond: fa2.perSecond,
       fa2NodePerSecond,
       panFa2: { ...panFa2, fa2PerSecond: panFa2Run.perSecond, gestures: gesturesFa2 },
+      panFa2Script,
       panOnly: { ...panOnly, gestures: gesturesOnly },
     };
   } finally {
@@ -560,6 +573,9 @@ function report(rows: Row[], header: string): string {
   const panTable = table(
     [
       'graph',
+      'pan+FA2 longest JavaScript in a task ms',
+      'tasks with > 50 ms of JavaScript',
+      'JavaScript of the longest task ms',
       'pan+FA2 longest task ms',
       'tasks > 50 ms',
       'max frame gap ms',
@@ -571,6 +587,9 @@ function report(rows: Row[], header: string): string {
     ],
     rows.map((r) => [
       r.name,
+      ms(r.panFa2Script.longestScript),
+      String(r.panFa2Script.scriptOver50),
+      ms(r.panFa2Script.scriptOfLongestTask),
       ms(r.panFa2.longest),
       String(r.panFa2.over50),
       ms(r.panFa2.maxFrameGap),
@@ -600,8 +619,15 @@ function report(rows: Row[], header: string): string {
     .join(', ');
   const allPanned = rows.every((r) => r.panFa2.longest <= TARGETS.longestTaskMs);
   const framesOk = rows.every((r) => r.panFa2.maxFrameGap <= TARGETS.longestTaskMs);
+  const scriptOk = (r: Row) => r.panFa2Script.longestScript <= TARGETS.longestTaskMs;
+  const scriptVerdicts = rows
+    .map((r) => `${r.name} ${ms(r.panFa2Script.longestScript)} ${scriptOk(r) ? 'met' : 'not met'}`)
+    .join(', ');
   targets.push(
-    `- No main-thread task over ${TARGETS.longestTaskMs} ms while panning during a layout: long tasks ${verdict(allPanned)}${allPanned ? '' : ` (fails from ${rows.find((r) => r.panFa2.longest > TARGETS.longestTaskMs)?.name})`}; frame gaps ≤ ${TARGETS.longestTaskMs} ms ${verdict(framesOk)} (worst of longest task and frame gap per graph, ms: ${worst}).`,
+    `- No main-thread task over ${TARGETS.longestTaskMs} ms of JavaScript while panning during a layout (the measure docs/PERFORMANCE.md sets: JavaScript work, not rasterisation): ${verdict(rows.every(scriptOk))} (longest per graph, ms: ${scriptVerdicts}).`,
+  );
+  targets.push(
+    `- The same on wall time, rasterisation waits included: long tasks ${verdict(allPanned)}${allPanned ? '' : ` (fails from ${rows.find((r) => r.panFa2.longest > TARGETS.longestTaskMs)?.name})`}; frame gaps ≤ ${TARGETS.longestTaskMs} ms ${verdict(framesOk)} (worst of longest task and frame gap per graph, ms: ${worst}).`,
   );
 
   return [
@@ -615,7 +641,7 @@ function report(rows: Row[], header: string): string {
     '',
     renderTable,
     '',
-    `Scripted pan/zoom for ${PAN_WINDOW_MS / 1000} s (mouse drags of 15 steps and wheel zooms on the canvas), with FA2 running and without:`,
+    `Scripted pan/zoom for ${PAN_WINDOW_MS / 1000} s (mouse drags of 15 steps and wheel zooms on the canvas), with FA2 running and without. "JavaScript" columns come from a Chromium trace of the pan+FA2 window (categories ${TRACE_CATEGORIES.join(', ')}): per main-thread task, the outermost FunctionCall / EvaluateScript / RunMicrotasks / V8.Execute time (see tests/bench/traceTasks.ts); the other columns are wall time from \`longtask\` entries and animation frames, which include the compositor commit waiting for SwiftShader:`,
     '',
     panTable,
     '',
