@@ -1,6 +1,11 @@
-import { computeIndicators, datasetGraph, networkMeasureValues } from '@innograph/analytics';
+import {
+  computeIndicators,
+  datasetGraph,
+  evaluateScenario,
+  networkMeasureValues,
+} from '@innograph/analytics';
 import { generateDataset } from '@innograph/graph-seed';
-import type { NetworkMeasureSettings, TieTopology } from '@innograph/model';
+import { type NetworkMeasureSettings, ScenarioChangeSchema, type TieTopology } from '@innograph/model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MeasuresWorker } from './measures/measuresWorker.js';
 import { GraphState } from './planningCache.js';
@@ -47,7 +52,7 @@ describe('GraphState network measures', () => {
     });
     expect(await state.indicators({})).toEqual(computeIndicators(graph));
     expect(warnings).toEqual([
-      'network measures of revision r2 computed on the main thread: the measures worker stopped (exit code 1)',
+      'network measures (revision r2) computed on the main thread: the measures worker stopped (exit code 1)',
     ]);
   });
 
@@ -61,5 +66,41 @@ describe('GraphState network measures', () => {
     await expect(state.indicators({})).rejects.toThrow(/computed with seed 9, these options use 1/);
     // Without the network part the values are not needed.
     expect((await state.indicators({ network: false })).network).toBeNull();
+  });
+
+  it('evaluates a scenario with the after graph measured in the worker, as evaluateScenario does', async () => {
+    const sent: number[] = [];
+    const state = new GraphState('r4', graph, {
+      runner: {
+        compute: (topology: TieTopology, settings: NetworkMeasureSettings) => {
+          sent.push(topology.starts.length - 1);
+          return worker.compute(topology, settings);
+        },
+      },
+      warn: () => {},
+    });
+    const [firm] = graph.filterNodes((_node, attributes) => attributes.kind === 'PrivateFirm');
+    const [lab] = graph.filterNodes((_node, attributes) => attributes.kind === 'Lab');
+    const changes = [
+      ScenarioChangeSchema.parse({
+        op: 'addRelation',
+        relation: {
+          id: 'r-scenario',
+          type: 'OPENS_TO',
+          from: lab,
+          to: firm,
+          status: 'planned',
+          since: '2026-01-01',
+          evidence: { source: 'scenario', confidence: 'assumed' },
+        },
+      }),
+    ];
+    const scenario = { id: 'sc-1', version: 1, changes };
+    const figures = await state.evaluation(scenario, {});
+    expect(figures).toEqual(evaluateScenario(graph, changes));
+    expect(figures.changesApplied).toBe(1);
+    // This revision's tie network, then the after graph's.
+    expect(sent).toHaveLength(2);
+    expect(await state.evaluation(scenario, {})).toBe(figures);
   });
 });

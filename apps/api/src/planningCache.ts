@@ -14,17 +14,20 @@
  * work at 100,000 entities) run in a worker thread (`MeasuresWorker`): they are sent there as soon
  * as a revision's index is built, so the main thread answers the gaps and suggestions meanwhile
  * and the indicators wait only for what is left. Should the worker fail, the indicators compute
- * the measures on this thread instead (and the failure is logged).
+ * the measures on this thread instead (and the failure is logged). A scenario evaluation sends
+ * its "after" graph's tie network there too, and counts that graph's gaps meanwhile.
  */
 import {
   computeIndicators,
   type EcosystemIndex,
   ecosystemIndex,
+  evaluateScenarioAsync,
   type GapList,
   type GraphFigures,
   type Indicators,
   type IndicatorsOptions,
   listGaps,
+  type MeasureNetwork,
   networkMeasureSettings,
   type ScenarioFigures,
   type Suggestion,
@@ -32,7 +35,7 @@ import {
   suggestRelations,
   tieNetwork,
 } from '@innograph/analytics';
-import type { GapTypeName, NetworkMeasureValues } from '@innograph/model';
+import type { GapTypeName, NetworkMeasureValues, ScenarioChange } from '@innograph/model';
 import { type EcosystemGraph, ecosystemGraph, graphRevision, type Neo4jExecutor } from '@innograph/store';
 import type { MeasuresRunner } from './measures/measuresWorker.js';
 
@@ -68,7 +71,7 @@ export class GraphState {
   readonly gapsMemo = new Memo<GapList>();
   readonly indicatorsMemo = new Memo<Promise<Indicators>>();
   readonly suggestionsMemo = new Memo<Suggestion[]>();
-  readonly evaluationsMemo = new Memo<ScenarioFigures>();
+  readonly evaluationsMemo = new Memo<Promise<ScenarioFigures>>();
 
   private sharedIndex: EcosystemIndex | null = null;
   private measures: Promise<NetworkMeasureValues | undefined> | null = null;
@@ -92,19 +95,23 @@ export class GraphState {
 
   /** Sends the tie network to the worker; resolves undefined (logged) if the worker fails. */
   private startMeasures(index: EcosystemIndex): void {
-    const setup = this.measuresSetup;
-    if (setup === undefined) return;
-    this.measures = setup.runner
-      .compute(tieNetwork(this.graph, index), networkMeasureSettings())
-      .catch((error: unknown) => {
-        setup.warn(
-          `network measures of revision ${this.revision} computed on the main thread: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
-        );
-        return undefined;
-      });
+    if (this.measuresSetup === undefined) return;
+    this.measures = this.measureNetwork(tieNetwork(this.graph, index), networkMeasureSettings());
   }
+
+  /** Network measures in the worker, or undefined (the failure logged) to compute them here. */
+  readonly measureNetwork: MeasureNetwork = (topology, settings) => {
+    const setup = this.measuresSetup;
+    if (setup === undefined) return Promise.resolve(undefined);
+    return setup.runner.compute(topology, settings).catch((error: unknown) => {
+      setup.warn(
+        `network measures (revision ${this.revision}) computed on the main thread: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+      return undefined;
+    });
+  };
 
   /** Every gap of these types (all when unset) in the chain (all when unset), most severe first,
    *  counted; reasons are written for the entries a request returns (`describe`). */
@@ -148,19 +155,24 @@ export class GraphState {
     return this.suggestionsMemo.get(key, () => suggestRelations(this.graph, options, this.index));
   }
 
-  /** A scenario's figures, by its id and version (a saved scenario does not change). */
+  /** A scenario's figures, by its id and version (a saved scenario does not change): "before"
+   *  from this revision's figures, "after" with its network measures in the worker. */
   evaluation(
-    scenario: { id: string; version: number },
+    scenario: { id: string; version: number; changes: readonly ScenarioChange[] },
     options: Pick<IndicatorsOptions, 'chain' | 'network'>,
-    compute: () => ScenarioFigures,
-  ): ScenarioFigures {
+  ): Promise<ScenarioFigures> {
     const key = JSON.stringify([
       scenario.id,
       scenario.version,
       options.chain ?? null,
       options.network ?? true,
     ]);
-    return this.evaluationsMemo.get(key, compute);
+    const result = this.evaluationsMemo.get(key, async () => {
+      const before = await this.figures(options);
+      return evaluateScenarioAsync(this.graph, scenario.changes, { ...options, before }, this.measureNetwork);
+    });
+    result.catch(() => this.evaluationsMemo.forget(key, result));
+    return result;
   }
 
   /** Is `id` an IndustryChain of this graph? */

@@ -89,11 +89,13 @@ export type {
   AppliedScenario,
   EvaluateScenarioOptions,
   GraphFigures,
+  MeasureNetwork,
   ScenarioFigures,
 } from './scenarios/applyChanges.js';
 export {
   applyScenarioChanges,
   evaluateScenario,
+  evaluateScenarioAsync,
   graphFigures,
   relationEdgeAttributes,
 } from './scenarios/applyChanges.js';

@@ -4,7 +4,6 @@
  * from the ecosystem (`@innograph/store` scenarios.ts), evaluated in memory and applied in one
  * transaction. Reads follow the global reader check; writes need the editor token.
  */
-import { evaluateScenario } from '@innograph/analytics';
 import {
   ApiError,
   EvaluationQuery,
@@ -223,10 +222,7 @@ export function planningRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const state = await cache.current();
         requireChain(state, chain);
         const options = { ...(chain === undefined ? {} : { chain }), network };
-        const before = await state.figures(options);
-        const figures = state.evaluation(scenario, options, () =>
-          evaluateScenario(state.graph, scenario.changes, { ...options, before }),
-        );
+        const figures = await state.evaluation(scenario, options);
         return { scenario: { id: scenario.id, version: scenario.version }, ...figures };
       },
     );

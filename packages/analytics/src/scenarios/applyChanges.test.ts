@@ -1,9 +1,10 @@
 import type { ScenarioChangeInput } from '@innograph/model';
 import { ScenarioChangeSchema } from '@innograph/model';
 import { describe, expect, it } from 'vitest';
-import { smallEcosystem } from '../fixtures/ecosystem.js';
+import { randomEcosystem, smallEcosystem } from '../fixtures/ecosystem.js';
 import { gapCounts } from '../gaps/detectGaps.js';
-import { applyScenarioChanges, evaluateScenario } from './applyChanges.js';
+import { networkMeasureValues, tieNetwork } from '../indicators/computeIndicators.js';
+import { applyScenarioChanges, evaluateScenario, evaluateScenarioAsync } from './applyChanges.js';
 
 const changes = (list: ScenarioChangeInput[]) => list.map((change) => ScenarioChangeSchema.parse(change));
 
@@ -88,5 +89,28 @@ describe('evaluateScenario', () => {
     // Outside a scenario, a planned relation in the graph is still only a proposal.
     const stored = applyScenarioChanges(graph, changes([opening('r-1', 'lab-2', 'pf-1', 'planned')])).graph;
     expect(gapCounts(stored)).toEqual(base);
+  });
+
+  it('evaluateScenarioAsync gives the same figures with the after measures computed elsewhere', async () => {
+    const graph = randomEcosystem({ seed: 6, firms: 60 });
+    const [firm] = graph.filterNodes((_node, attributes) => attributes.kind === 'PrivateFirm');
+    const [lab] = graph.filterNodes((_node, attributes) => attributes.kind === 'Lab');
+    const scenario = changes([opening('r-new', lab ?? '', firm ?? '', 'planned')]);
+    const expected = evaluateScenario(graph, scenario);
+    expect(expected.changesApplied).toBe(1);
+    const asked: number[] = [];
+    const elsewhere = await evaluateScenarioAsync(graph, scenario, undefined, async (topology, settings) => {
+      asked.push(topology.starts.length - 1);
+      return networkMeasureValues(topology, settings);
+    });
+    expect(elsewhere).toEqual(expected);
+    expect(asked).toEqual([tieNetwork(applyScenarioChanges(graph, scenario).graph).starts.length - 1]);
+    // Nothing back from elsewhere: computed here, the same.
+    expect(await evaluateScenarioAsync(graph, scenario, undefined, async () => undefined)).toEqual(expected);
+    // Without the network part nothing is asked.
+    const none = await evaluateScenarioAsync(graph, scenario, { network: false }, async () => {
+      throw new Error('not asked');
+    });
+    expect(none).toEqual(evaluateScenario(graph, scenario, { network: false }));
   });
 });

@@ -2,7 +2,8 @@
  * What-if scenarios in memory: `applyScenarioChanges(graph, changes)` makes the changes of a
  * scenario (`ScenarioChange` in the model) on a copy of the graph and leaves the graph as it is;
  * `evaluateScenario(graph, changes, options)` gives the indicators and gap counts before and
- * after, side by side; "after" is the scenario carried out, so relations it adds as planned count
+ * after, side by side (`evaluateScenarioAsync`: the same, with the "after" network measures
+ * computed elsewhere meanwhile); "after" is the scenario carried out, so relations it adds as planned count
  * there as active ties.
  *
  * Changes are made in order, so a later change may name a relation an earlier one added. A
@@ -15,10 +16,13 @@
 import {
   type EntityKind,
   EntityKindSchema,
+  type NetworkMeasureSettings,
+  type NetworkMeasureValues,
   type Relation,
   relationAllowed,
   type ScenarioChange,
   type ScenarioProblem,
+  type TieTopology,
 } from '@innograph/model';
 import { MultiDirectedGraph } from 'graphology';
 import { type EcosystemIndex, ecosystemIndex } from '../ecosystem.js';
@@ -26,7 +30,7 @@ import { gapCounts } from '../gaps/detectGaps.js';
 import type { GapCounts } from '../gaps/types.js';
 import type { AbstractGraph } from '../graph.js';
 import type { Indicators, IndicatorsOptions } from '../indicators/computeIndicators.js';
-import { computeIndicators } from '../indicators/computeIndicators.js';
+import { computeIndicators, networkMeasureSettings, tieNetwork } from '../indicators/computeIndicators.js';
 import { assertGraph } from '../validate.js';
 
 const MODULE = 'applyScenarioChanges';
@@ -162,6 +166,17 @@ export function graphFigures(
   };
 }
 
+/** The scenario carried out: a relation it adds as planned counts as the active tie it
+ *  proposes (stored, it stays planned until someone makes it happen). */
+function carriedOut(graph: AbstractGraph, changes: readonly ScenarioChange[]): AppliedScenario {
+  const realised = changes.map((change) =>
+    change.op === 'addRelation' && change.relation.status === 'planned'
+      ? { ...change, relation: { ...change.relation, status: 'active' as const } }
+      : change,
+  );
+  return applyScenarioChanges(graph, realised);
+}
+
 /** Indicators and gap counts before and after the changes; `graph` is not touched. */
 export function evaluateScenario(
   graph: AbstractGraph,
@@ -169,17 +184,49 @@ export function evaluateScenario(
   options?: EvaluateScenarioOptions,
 ): ScenarioFigures {
   const { before, ...indicatorOptions } = options ?? {};
-  // "After" is the scenario carried out: a relation it adds as planned counts as the active tie
-  // it proposes (stored, it stays planned until someone makes it happen).
-  const realised = changes.map((change) =>
-    change.op === 'addRelation' && change.relation.status === 'planned'
-      ? { ...change, relation: { ...change.relation, status: 'active' as const } }
-      : change,
-  );
-  const result = applyScenarioChanges(graph, realised);
+  const result = carriedOut(graph, changes);
   return {
     before: before ?? graphFigures(graph, indicatorOptions),
     after: graphFigures(result.graph, indicatorOptions),
+    changesApplied: result.applied,
+    problems: result.problems,
+  };
+}
+
+/** Computes a tie network's measures elsewhere (e.g. a worker thread); undefined: compute here. */
+export type MeasureNetwork = (
+  topology: TieTopology,
+  settings: NetworkMeasureSettings,
+) => Promise<NetworkMeasureValues | undefined>;
+
+/**
+ * `evaluateScenario` with the "after" graph's network measures (betweenness, communities,
+ * constraint) handed to `measure` as soon as that graph is indexed, while this thread works out
+ * the "before" figures (unless given) and the "after" gap counts; the same figures.
+ */
+export async function evaluateScenarioAsync(
+  graph: AbstractGraph,
+  changes: readonly ScenarioChange[],
+  options: EvaluateScenarioOptions | undefined,
+  measure: MeasureNetwork,
+): Promise<ScenarioFigures> {
+  const { before, ...indicatorOptions } = options ?? {};
+  const result = carriedOut(graph, changes);
+  const index = ecosystemIndex(result.graph);
+  const pending =
+    indicatorOptions.network === false
+      ? undefined
+      : measure(tieNetwork(result.graph, index), networkMeasureSettings(indicatorOptions));
+  const beforeFigures = before ?? graphFigures(graph, indicatorOptions);
+  const chain = indicatorOptions.chain;
+  const counts = gapCounts(result.graph, chain === undefined ? undefined : { chain }, index);
+  const measures = pending === undefined ? undefined : await pending;
+  return {
+    before: beforeFigures,
+    after: {
+      indicators: computeIndicators(result.graph, indicatorOptions, index, measures),
+      gapCounts: counts,
+    },
     changesApplied: result.applied,
     problems: result.problems,
   };
