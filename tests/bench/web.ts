@@ -18,12 +18,17 @@
  *   during the pan with FA2, a Chromium trace gives the JavaScript run per task (traceTasks.ts),
  *   the measure docs/PERFORMANCE.md sets for long tasks (not the rasterisation waits).
  *
+ * Then the floor (docs/PERFORMANCE.md): bare graphology + sigma (tests/bench/floor, built with Vite
+ * and served on the API's origin through request interception) on the same graph, for data → first
+ * frame, one refresh and a pan, printed as ratios beside the app's figures.
+ *
  * The measures worker that the app starts after loading is left to finish before measuring.
  * The bench runs its own Neo4j in `.neo4j-bench-web/` (port 7692) unless NEO4J_URI is set, serves
  * the API on a free port, and writes its tables to docs/BENCHMARKS.md. BENCH_WEB_SIZES (e.g.
  * `seed,5000`) picks the graphs.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -126,10 +131,12 @@ const INIT_SCRIPT = `(() => {
   const mark = performance.mark.bind(performance);
   performance.mark = (name, options) => {
     const entry = mark(name, options);
-    if (name === 'innograph:first-frame')
+    if (name === 'innograph:first-frame' || name === 'floor:first-frame')
       setTimeout(() => {
         bench.committedAt = performance.now();
-        const sigma = window.__innograph && window.__innograph.renderer.sigma;
+        const sigma = name === 'floor:first-frame'
+          ? window.__floor && window.__floor.sigma
+          : window.__innograph && window.__innograph.renderer.sigma;
         if (sigma) for (const gl of Object.values(sigma.webGLContexts)) gl.finish();
         bench.drawnAt = performance.now();
       }, 0);
@@ -283,13 +290,16 @@ async function pageNow(page: Page): Promise<number> {
   return pageValue(page, 'performance.now()', Num);
 }
 
+const APP_SIGMA = 'window.__innograph.renderer.sigma';
+const FLOOR_SIGMA = 'window.__floor.sigma';
+
 /** Drags across the middle of the canvas and zooms in and out with the wheel until `durationMs`. */
-async function panAndZoom(page: Page, durationMs: number): Promise<number> {
+async function panAndZoom(page: Page, durationMs: number, sigma = APP_SIGMA): Promise<number> {
   const box = z
     .object({ x: Num, y: Num, width: Num, height: Num })
     .parse(
       await page.evaluate(
-        `(() => { const r = window.__innograph.renderer.sigma.getContainer().getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })()`,
+        `(() => { const r = ${sigma}.getContainer().getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })()`,
       ),
     );
   const cx = box.x + box.width / 2;
@@ -339,6 +349,22 @@ interface Row {
   /** JavaScript per task during the same window, from a Chromium trace. */
   panFa2Script: TaskScript;
   panOnly: z.infer<typeof Jank> & { gestures: number };
+  /** Bare graphology + sigma on the same graph (measured after the app, in its own context). */
+  floor?: FloorRow;
+}
+
+/** Builds the floor page (tests/bench/floor) with Vite into .tsbuild/bench-floor. */
+async function buildFloor(): Promise<string> {
+  const outDir = resolve(ROOT, '.tsbuild/bench-floor');
+  const { build } = await import('vite');
+  await build({
+    root: resolve(ROOT, 'tests/bench/floor'),
+    base: '/__floor/',
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  });
+  return outDir;
 }
 
 function say(line: string): void {
@@ -384,6 +410,82 @@ function nodeFa2(dataset: Dataset, positions: Record<string, [number, number]>, 
     iterations = Math.ceil((iterations * seconds * 1000) / Math.max(elapsed, 1));
   }
   return (iterations / elapsed) * 1000;
+}
+
+const Floor = z.object({ dataToFrame: Num, dataToDrawn: Num, nodes: Num, edges: Num });
+
+/** `sigma.refresh()` of the floor page, median of up to N after one warm-up, ms. */
+const FLOOR_REFRESH = (samples: number, budgetMs: number) => `(() => {
+  const sigma = window.__floor.sigma;
+  sigma.refresh();
+  const times = [];
+  const started = performance.now();
+  while (times.length < ${samples} && (times.length < 5 || performance.now() - started < ${budgetMs / 2})) {
+    const t0 = performance.now();
+    sigma.refresh();
+    times.push(performance.now() - t0);
+  }
+  return times;
+})()`;
+
+/** The floor (tests/bench/floor: bare graphology + sigma on the same /api/graph) in its own
+ *  context: data received → first frame and → drawn, one refresh, and a pan without layout. */
+async function measureFloor(browser: Browser, base: string, floorDir: string): Promise<FloorRow> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.route(`${base}/__floor/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^\/__floor\//, '');
+      const file = resolve(floorDir, path === '' ? 'index.html' : path);
+      if (!file.startsWith(floorDir)) return route.fulfill({ status: 404 });
+      const type = file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.html')
+          ? 'text/html'
+          : 'application/octet-stream';
+      return route.fulfill({ status: 200, contentType: type, body: await readFile(file) });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(INIT_SCRIPT);
+    await page.goto(`${base}/__floor/index.html`, { timeout: 300_000 });
+    await page.waitForFunction(
+      `window.__floorError !== undefined || (window.__bench && window.__bench.drawnAt !== null && performance.getEntriesByName('floor:first-frame').length > 0)`,
+      undefined,
+      { timeout: 300_000, polling: 100 },
+    );
+    const failed = await page.evaluate('window.__floorError ?? null');
+    if (failed !== null) throw new Error(`bench:web floor page: ${String(failed)}`);
+    const load = await pageValue(
+      page,
+      `(() => {
+        const at = (name) => performance.getEntriesByName(name)[0].startTime;
+        const received = at('floor:data-received');
+        return { dataToFrame: at('floor:first-frame') - received, dataToDrawn: window.__bench.drawnAt - received,
+          nodes: window.__floor.graph.order, edges: window.__floor.graph.size };
+      })()`,
+      Floor,
+    );
+    await sleep(500);
+    const refresh = await pageValue(page, FLOOR_REFRESH(REFRESH_SAMPLES, REFRESH_BUDGET_MS), z.array(Num));
+    await sleep(500);
+    const from = await pageNow(page);
+    const gestures = await panAndZoom(page, PAN_WINDOW_MS, FLOOR_SIGMA);
+    const to = await pageNow(page);
+    const pan = await pageValue(page, JANK(from, to), Jank);
+    if (errors.length > 0) say(`  floor page errors: ${errors.join('; ')}`);
+    say(
+      `  floor (bare sigma): ${load.nodes} nodes, ${load.edges} edges; data → first frame ${ms(load.dataToFrame)} ms, refresh p50 ${ms(percentile(refresh, 50))} ms; pan: longest task ${ms(pan.longest)} ms, ${(pan.frames / (PAN_WINDOW_MS / 1000)).toFixed(0)} frames/s`,
+    );
+    return { ...load, refresh, pan: { ...pan, gestures } };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+interface FloorRow extends z.infer<typeof Floor> {
+  refresh: number[];
+  pan: z.infer<typeof Jank> & { gestures: number };
 }
 
 async function measureGraph(browser: Browser, base: string, name: string, dataset: Dataset): Promise<Row> {
@@ -601,6 +703,38 @@ function report(rows: Row[], header: string): string {
     ]),
   );
 
+  const ratioOf = (app: number, floor: number | undefined) =>
+    floor === undefined || floor <= 0 ? 'n/a' : `${(app / floor).toFixed(2)}×`;
+  const floorTable = table(
+    [
+      'graph',
+      'floor data → first frame ms',
+      'app / floor',
+      'floor refresh p50 ms',
+      'app / floor',
+      'floor pan frames/s',
+      'floor pan longest task ms',
+      'app pan-only frames/s / floor',
+      'app pan+FA2 longest JavaScript / floor refresh',
+    ],
+    rows.map((r) => {
+      const f = r.floor;
+      const floorRefresh = f ? percentile(f.refresh, 50) : undefined;
+      const floorFps = f ? f.pan.frames / (PAN_WINDOW_MS / 1000) : undefined;
+      return [
+        r.name,
+        f ? ms(f.dataToFrame) : 'n/a',
+        ratioOf(r.dataToFrame, f?.dataToFrame),
+        floorRefresh === undefined ? 'n/a' : ms(floorRefresh),
+        ratioOf(percentile(r.refresh, 50), floorRefresh),
+        floorFps === undefined ? 'n/a' : floorFps.toFixed(0),
+        f ? ms(f.pan.longest) : 'n/a',
+        ratioOf(r.panOnly.frames / (PAN_WINDOW_MS / 1000), floorFps),
+        ratioOf(r.panFa2Script.longestScript, floorRefresh),
+      ];
+    }),
+  );
+
   const targets: string[] = [];
   const drawRow = rows.find((r) => r.entities === TARGETS.drawEntities);
   if (drawRow)
@@ -644,6 +778,10 @@ function report(rows: Row[], header: string): string {
     `Scripted pan/zoom for ${PAN_WINDOW_MS / 1000} s (mouse drags of 15 steps and wheel zooms on the canvas), with FA2 running and without. "JavaScript" columns come from a Chromium trace of the pan+FA2 window (categories ${TRACE_CATEGORIES.join(', ')}): per main-thread task, the outermost FunctionCall / EvaluateScript / RunMicrotasks / V8.Execute time (see tests/bench/traceTasks.ts); the other columns are wall time from \`longtask\` entries and animation frames, which include the compositor commit waiting for SwiftShader:`,
     '',
     panTable,
+    '',
+    "The floor (docs/PERFORMANCE.md): the same graph from `/api/graph` drawn by bare graphology + sigma 3 with sigma's defaults and seeded random positions (tests/bench/floor), measured in the same run right after the app, in its own browser context. Ratios are app / floor (for frames/s, higher is better; the last column compares the most JavaScript one task of the app ran while panning during the layout with one full sigma `refresh()` of the floor, the work sigma itself does each time the layout moves the nodes):",
+    '',
+    floorTable,
     '',
     'Targets:',
     '',
@@ -689,6 +827,7 @@ async function main(): Promise<void> {
     await ensureSchema(executor);
 
     const webRoot = await ensureWebBuild(say);
+    const floorDir = await buildFloor();
     const app = await buildApp({
       executor,
       config: { ...apiConfig({}), readToken: undefined },
@@ -736,7 +875,8 @@ async function main(): Promise<void> {
       const { dataset } = await loadDataset(executor, input);
       say(`${name}: ${dataset.entities.length} entities, ${dataset.relations.length} relations loaded`);
       say(`${name}: measuring in Chromium…`);
-      rows.push(await measureGraph(browser, base, name, dataset));
+      const row = await measureGraph(browser, base, name, dataset);
+      rows.push({ ...row, floor: await measureFloor(browser, base, floorDir) });
     }
   } finally {
     await runCleanup();
