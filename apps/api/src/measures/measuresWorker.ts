@@ -38,7 +38,7 @@ export class MeasuresWorker implements MeasuresRunner {
 
   /** Starts the worker now (loading its code takes a few hundred ms) rather than on first use. */
   start(): void {
-    this.running();
+    if (!this.closed) this.running();
   }
 
   /** The values for this topology, computed in the worker; the arrays are copied to it. */
