@@ -333,7 +333,7 @@ export function App() {
     setRenderer(renderer);
     setGuides(guidesFor(graph, view.layout));
     if (view.camera) renderer.setCamera(view.camera);
-    forceRef.current = new ForceLayout(graph, () => savePositions(graph), setForceRunning);
+    forceRef.current = new ForceLayout(graph, renderer, () => savePositions(graph), setForceRunning);
     runnerRef.current = new MeasuresRunner();
     (window as unknown as { __innograph?: unknown }).__innograph = {
       renderer,

@@ -4,18 +4,62 @@
  * shows the layout the person left.
  *
  * The worker iterates continuously; the page applies the latest positions at most once per
- * animation frame, and on big graphs less often (never more than a third of the time goes to
- * applying), so drawing and panning stay responsive while the layout runs at full speed.
+ * animation frame. How depends on what showing every node moved costs the view:
+ * - cheap (under FULL_UPDATE_BUDGET_MS, the seed graph): every node at once through graphology's
+ *   events, so sigma re-processes the whole graph and re-frames it to the new extent;
+ * - dear (thousands of entities): in slices (`LayoutView.showMoved`), each frame moving as many
+ *   nodes as fit SLICE_BUDGET_MS, round and round through the graph with the latest positions. A
+ *   frame then never carries a whole-graph re-process, so panning stays smooth during the layout;
+ *   sigma's frame is held where it was when the layout began and the camera follows the layout's
+ *   extent instead (graph/frame.ts), and the frame is re-fitted, without the view jumping, when
+ *   the layout stops.
  */
 import { forceLayoutSettings } from '@innograph/analytics';
 import DEFAULT_SETTINGS from 'graphology-layout-forceatlas2/defaults';
 import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers';
 import { z } from 'zod';
 import type { ForceWorkerPositions, ForceWorkerRequest } from '../workers/forceAtlas2.worker.js';
+import { type Extent, matrixExtent } from './frame.js';
 import type { EcoGraph } from './graph.js';
 
 /** Values per node in FA2's node matrix (x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed). */
 const PPN = 10;
+
+/** Above this cost of showing every node moved at once (ms), the layout moves nodes in slices. */
+export const FULL_UPDATE_BUDGET_MS = 16;
+
+/** Main-thread time a slice aims at (ms). The frame that runs it also runs sigma's render and the
+ *  pointer's handlers, and a collection may land in it, so this stays well under 50 ms. */
+export const SLICE_BUDGET_MS = 8;
+
+/** What the layout needs from the view that draws the graph (the explorer's `Renderer`). */
+export interface LayoutView {
+  /** What showing every node moved at once last cost, ms (null before anything was shown). */
+  fullUpdateMs(): number | null;
+  /** Nodes will be moved in place from now on: keep the frame as it is. */
+  beginMoves(): void;
+  /** The layout's nodes now span this extent: show it as if the frame had followed. */
+  followExtent(extent: Extent): void;
+  /** Shows these nodes, whose `x`/`y` were written in place (no graph event). */
+  showMoved(nodes: string[]): void;
+  /** Moves are over (every position was written with graph events): re-frame, keep the view. */
+  endMoves(): void;
+}
+
+/**
+ * The next slice size: scaled towards `budgetMs` from what the last one of `size` nodes took,
+ * growing by at most half and shrinking by at most half at once, between `min` and `max`.
+ */
+export function nextSliceSize(
+  size: number,
+  elapsedMs: number,
+  budgetMs: number,
+  min: number,
+  max: number,
+): number {
+  const factor = elapsedMs > 0 ? Math.min(1.5, Math.max(0.5, budgetMs / elapsedMs)) : 1.5;
+  return Math.round(Math.min(max, Math.max(min, size * factor)));
+}
 
 export class ForceLayout {
   private worker: Worker | null = null;
@@ -29,9 +73,19 @@ export class ForceLayout {
   private doneIterations = 0;
   private doneBusyMs = 0;
   private isRunning = false;
+  /** Positions are moved in slices (see the module comment) during this run. */
+  private sliced = false;
+  /** Next node (index in `order`) a slice moves, slice size, and the positions being applied. */
+  private cursor = 0;
+  private sliceSize = 500;
+  private current: Float32Array | null = null;
+  /** Above this cost of a full update (ms) a run moves nodes in slices; the end-to-end tests lower
+   *  it to take the sliced path on the small seed graph. */
+  fullUpdateBudgetMs = FULL_UPDATE_BUDGET_MS;
 
   constructor(
     private readonly graph: EcoGraph,
+    private readonly view: LayoutView,
     /** Called when the layout stops with its final positions applied. */
     private readonly onStop: () => void,
     /** Called when it starts or stops, however it was asked to. */
@@ -78,24 +132,80 @@ export class ForceLayout {
     this.worker.postMessage(request, [nodes.buffer, edges.buffer]);
   }
 
+  /** Whether this run moves nodes in slices. */
+  get movesInSlices(): boolean {
+    return this.sliced;
+  }
+
   private receive(message: ForceWorkerPositions): void {
     this.workerIterations = message.iterations;
     this.workerBusyMs = message.busyMs;
     this.latest = message.nodes;
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => this.apply());
   }
 
-  /** Writes the latest positions into the graph (sigma redraws on the next frame). */
+  /** Applies the latest positions: a slice of them while running on a dear view, else all. */
   private apply(): void {
     this.frame = 0;
-    const positions = this.latest;
+    if (this.isRunning && !this.sliced && (this.view.fullUpdateMs() ?? 0) > this.fullUpdateBudgetMs) {
+      this.sliced = true;
+      this.cursor = 0;
+      this.view.beginMoves();
+    }
+    if (this.isRunning && this.sliced) this.applySlice();
+    else this.applyAll();
+  }
+
+  /** Moves the next slice of nodes to the positions being applied, round and round. */
+  private applySlice(): void {
+    if (this.cursor === 0) {
+      // A new round takes the newest positions; none newer: wait for the worker.
+      if (!this.latest) return;
+      this.current = this.latest;
+      this.latest = null;
+      this.view.followExtent(matrixExtent(this.current, PPN));
+    }
+    const positions = this.current;
+    if (!positions) return;
+    const started = performance.now();
+    const end = Math.min(this.order.length, this.cursor + this.sliceSize);
+    const moved: string[] = [];
+    for (let i = this.cursor; i < end; i += 1) {
+      const node = this.order[i];
+      if (node === undefined || !this.graph.hasNode(node)) continue;
+      // In place, without graph events: the view is told which nodes moved (showMoved).
+      const attributes = this.graph.getNodeAttributes(node);
+      attributes.x = positions[i * PPN] ?? attributes.x;
+      attributes.y = positions[i * PPN + 1] ?? attributes.y;
+      moved.push(node);
+    }
+    this.view.showMoved(moved);
+    this.sliceSize = nextSliceSize(
+      end - this.cursor,
+      performance.now() - started,
+      SLICE_BUDGET_MS,
+      100,
+      Math.max(100, this.order.length),
+    );
+    this.cursor = end >= this.order.length ? 0 : end;
+    if (this.cursor !== 0 || this.latest) this.schedule();
+  }
+
+  /** Writes the latest positions of every node into the graph (sigma redraws on the next frame). */
+  private applyAll(): void {
+    const positions = this.latest ?? this.current;
     if (!positions) return;
     const now = performance.now();
     if (now < this.notBefore && this.isRunning) {
-      this.frame = requestAnimationFrame(() => this.apply());
+      this.schedule();
       return;
     }
     this.latest = null;
+    this.current = null;
     const index = new Map<string, number>();
     this.order.forEach((node, i) => {
       index.set(node, i * PPN);
@@ -126,7 +236,13 @@ export class ForceLayout {
       worker.onmessage = null;
       // The final positions are applied right away, then kept.
       cancelAnimationFrame(this.frame);
-      this.apply();
+      this.frame = 0;
+      this.applyAll();
+      if (this.sliced) {
+        this.sliced = false;
+        this.cursor = 0;
+        this.view.endMoves();
+      }
       this.onStop();
     };
     const request: ForceWorkerRequest = { type: 'stop' };
@@ -135,7 +251,9 @@ export class ForceLayout {
 
   kill(): void {
     this.isRunning = false;
+    this.sliced = false;
     cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.worker?.terminate();
     this.worker = null;
   }

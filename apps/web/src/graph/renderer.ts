@@ -17,6 +17,8 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { animateNodes } from 'sigma/utils';
 import { EdgeDashedArrowProgram, EdgeDashedProgram } from './dashedEdges.js';
 import type { Visibility } from './filters.js';
+import type { LayoutView } from './forceLayout.js';
+import { type Extent, followExtent } from './frame.js';
 import type { EcoGraph, EdgeData, NodeData } from './graph.js';
 import {
   communityColor,
@@ -52,6 +54,9 @@ export interface Display {
 /** From this many relations on, plain relations are drawn as one-pixel lines (no arrow heads,
  *  curves or width), which software WebGL draws several times faster. */
 export const HAIRLINE_EDGES = 20_000;
+
+/** From this many relations on, sigma draws nodes only while the camera moves. */
+export const MOVE_EDGES_MAX = 20_000;
 
 /** From this many relations on, a running layout draws nodes only. */
 export const LAYOUT_EDGES_MAX = 20_000;
@@ -129,13 +134,41 @@ export function labelSettings(density: number, theme: Theme = 'light') {
   };
 }
 
+/** Whether sigma draws nodes only while the camera moves: on big graphs (software WebGL cannot
+ *  raster 100,000 relations a frame), unless a running layout already hides the relations. */
+function hideEdgesOnMove(graph: EcoGraph, display: Display): boolean {
+  return graph.size > MOVE_EDGES_MAX && !layoutHidesEdges(graph, display);
+}
+
+/** A running layout on a big graph draws nodes only. */
+function layoutHidesEdges(graph: EcoGraph, display: Display): boolean {
+  return display.layoutRunning && graph.size > LAYOUT_EDGES_MAX;
+}
+
+/** Above this cost of a full refresh (ms), a hover is shown without fading the rest. */
+export const HOVER_REFRESH_MAX_MS = 40;
+
 /** Most nodes in focus (a hovered node's neighbours, highlighted entities) labelled all at once. */
 const FORCED_LABELS_MAX = 40;
 
-export class Renderer {
+export class Renderer implements LayoutView {
   readonly sigma: Sigma<NodeData, EdgeData>;
   private display: Display;
+  /** How long sigma's last processing of the whole graph took (every node and edge into its
+   *  buffers, the label grid, the frame), ms. */
+  private processMs: number | null = null;
+  /** While a layout moves nodes in place: the frame held, and the extent the camera answers to. */
+  private held: { frame: Extent; shown: Extent } | null = null;
   private hoverNeighbors = new Set<string>();
+  /** The hovered node when its hover fades the rest, and when it is only picked out on sigma's top
+   *  layer (see `showHover`); at most one of them is set. */
+  private fadingHover: string | null = null;
+  private lightHover: string | null = null;
+  /** How long the last full refresh this view asked for took, ms. */
+  private fullRefreshMs: number | null = null;
+  /** Above this cost of a full refresh (ms) a hover is shown without fading the rest; the
+   *  end-to-end tests lower it to see that on the small seed graph. */
+  hoverRefreshMaxMs = HOVER_REFRESH_MAX_MS;
   /** The node under the pointer as sigma last reported it, and the frame that will show it. */
   private pendingHover: string | null = null;
   private hoverFrame: number | null = null;
@@ -171,12 +204,17 @@ export class Renderer {
       // and makes room for labels instead of growing blobs.
       zoomToSizeRatioFunction: () => 1,
       ...labelSettings(display.labelDensity, display.theme),
-      // Big graphs: while the camera moves, draw nodes only (software WebGL cannot raster
-      // 100,000 edges per frame).
-      hideEdgesOnMove: graph.size > 20_000,
+      hideEdgesOnMove: hideEdgesOnMove(graph, display),
       hideLabelsOnMove: graph.order > 20_000,
       nodeReducer: (node, data) => this.nodeDisplay(node, data),
       edgeReducer: (edge, data) => this.edgeDisplay(edge, data),
+    });
+    let processStarted = 0;
+    this.sigma.on('beforeProcess', () => {
+      processStarted = performance.now();
+    });
+    this.sigma.on('afterProcess', () => {
+      this.processMs = performance.now() - processStarted;
     });
     this.sigma.on('clickNode', ({ node }) => events.clickNode(node));
     this.sigma.on('doubleClickNode', (payload) => {
@@ -204,11 +242,52 @@ export class Renderer {
     });
   }
 
+  /**
+   * Shows the hovered node. Where a full refresh is cheap (under HOVER_REFRESH_MAX_MS), the node
+   * and its neighbours come forward and everything else fades, which re-runs the reducers over the
+   * whole graph. On big graphs that would make every hover a long task (0.4 s at 20,000
+   * entities), so there the node and, up to FORCED_LABELS_MAX, its neighbours are picked out on
+   * sigma's top layer instead (`highlighted`), re-processing only them.
+   */
   private showHover(node: string | null): void {
-    if (node === this.display.hovered) return;
+    const previous = this.display.hovered;
+    if (node === previous) return;
+    const previousNeighbors = this.hoverNeighbors;
     this.hoverNeighbors = new Set(node && this.graph.hasNode(node) ? this.graph.neighbors(node) : []);
     this.display = { ...this.display, hovered: node };
-    this.sigma.refresh({ skipIndexation: true });
+    const wasFading = this.fadingHover !== null;
+    if ((this.fullRefreshMs ?? this.processMs ?? 0) <= this.hoverRefreshMaxMs) {
+      this.fadingHover = node;
+      this.lightHover = null;
+      this.refreshAll();
+      return;
+    }
+    this.fadingHover = null;
+    this.lightHover = node;
+    if (wasFading) {
+      this.refreshAll();
+      return;
+    }
+    const changed = new Set<string>();
+    const add = (hovered: string | null, neighbors: ReadonlySet<string>) => {
+      if (hovered === null || !this.graph.hasNode(hovered)) return;
+      changed.add(hovered);
+      if (neighbors.size <= FORCED_LABELS_MAX) for (const n of neighbors) changed.add(n);
+    };
+    add(previous, previousNeighbors);
+    add(node, this.hoverNeighbors);
+    try {
+      this.sigma.refresh({ partialGraph: { nodes: [...changed] }, skipIndexation: true, schedule: true });
+    } catch {
+      this.sigma.refresh({ schedule: true });
+    }
+  }
+
+  /** A full synchronous refresh (every node and relation through the reducers), timed. */
+  private refreshAll(skipIndexation = true): void {
+    const started = performance.now();
+    this.sigma.refresh({ skipIndexation });
+    this.fullRefreshMs = performance.now() - started;
   }
 
   update(change: Partial<Display>): void {
@@ -225,13 +304,18 @@ export class Renderer {
       this.sigma.setSetting('labelColor', settings.labelColor);
       this.sigma.setSetting('defaultDrawNodeHover', settings.defaultDrawNodeHover);
     }
+    // sigma follows each drag that hid edges with a full refresh, which a layout hiding the
+    // relations anyway does not need (it was the longest task of panning during a layout).
+    const hideOnMove = hideEdgesOnMove(this.graph, this.display);
+    if (this.sigma.getSetting('hideEdgesOnMove') !== hideOnMove)
+      this.sigma.setSetting('hideEdgesOnMove', hideOnMove);
     if (labelsChanged || themeChanged) {
       const settings = labelSettings(this.display.labelDensity, this.display.theme);
       this.sigma.setSetting('labelDensity', settings.labelDensity);
       this.sigma.setSetting('labelGridCellSize', settings.labelGridCellSize);
       this.sigma.setSetting('labelRenderedSizeThreshold', settings.labelRenderedSizeThreshold);
     }
-    this.sigma.refresh();
+    this.refreshAll(false);
   }
 
   get current(): Display {
@@ -241,11 +325,12 @@ export class Renderer {
   /** Hover, then a path, then highlighted entities (a gap's) put the rest in the background. */
   private focusActive(): boolean {
     const d = this.display;
-    return d.hovered !== null || d.pathNodes.size > 0 || d.highlighted.size > 0;
+    return this.fadingHover !== null || d.pathNodes.size > 0 || d.highlighted.size > 0;
   }
 
   private inFocus(node: string): boolean {
-    const { hovered, pathNodes, highlighted } = this.display;
+    const { pathNodes, highlighted } = this.display;
+    const hovered = this.fadingHover;
     if (hovered !== null) return node === hovered || this.hoverNeighbors.has(node);
     if (pathNodes.size > 0) return pathNodes.has(node);
     return highlighted.has(node);
@@ -274,10 +359,16 @@ export class Renderer {
       // Labels for everything in focus, unless that is a crowd (a hub's hundreds of neighbours, a
       // gap of hundreds of firms): then sigma's label grid picks which to show.
       out.forceLabel =
-        d.hovered !== null
+        this.fadingHover !== null
           ? this.hoverNeighbors.size <= FORCED_LABELS_MAX
           : d.pathNodes.size > 0 || d.highlighted.size <= FORCED_LABELS_MAX;
     }
+    const light = this.lightHover;
+    if (
+      light !== null &&
+      (node === light || (this.hoverNeighbors.size <= FORCED_LABELS_MAX && this.hoverNeighbors.has(node)))
+    )
+      out.highlighted = true;
     if (node === d.selected) {
       out.highlighted = true;
       out.forceLabel = true;
@@ -289,7 +380,7 @@ export class Renderer {
   edgeDisplay(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
     const d = this.display;
     if (d.visible && !d.visible.edges.has(edge)) return { hidden: true };
-    if (d.layoutRunning && this.graph.size > LAYOUT_EDGES_MAX) return { hidden: true };
+    if (layoutHidesEdges(this.graph, d)) return { hidden: true };
     const style = RELATION_STYLES[data.type];
     const curved = typeof data.curvature === 'number' && data.curvature !== 0;
     const planned = data.status === 'planned';
@@ -314,7 +405,8 @@ export class Renderer {
       out.size = Math.max(2.5, style.size);
       out.zIndex = 3;
     }
-    const { hovered, pathEdges } = d;
+    const { pathEdges } = d;
+    const hovered = this.fadingHover;
     if (hovered !== null) {
       const [source, target] = this.graph.extremities(edge);
       if (source !== hovered && target !== hovered) {
@@ -338,6 +430,77 @@ export class Renderer {
       }
     }
     return out;
+  }
+
+  // ---- LayoutView: a running layout's moves (graph/forceLayout.ts) -----------------------------
+
+  fullUpdateMs(): number | null {
+    return this.processMs;
+  }
+
+  /**
+   * Holds the frame (sigma's normalisation) at the current extent: nodes moved in slices are
+   * placed in it without re-processing the graph, and a full refresh meanwhile (hover, a filter)
+   * does not re-frame the view to wherever the layout has got to.
+   */
+  beginMoves(): void {
+    if (this.held) return;
+    const { x, y } = this.sigma.getBBox();
+    const frame: Extent = { x: [x[0], x[1]], y: [y[0], y[1]] };
+    this.sigma.setCustomBBox({ x: [x[0], x[1]], y: [y[0], y[1]] });
+    this.held = { frame, shown: frame };
+  }
+
+  /** Moves the camera as sigma would re-frame the graph to the layout's extent (graph/frame.ts). */
+  followExtent(extent: Extent): void {
+    const held = this.held;
+    const camera = this.sigma.getCamera();
+    // A zoom animating: it would overwrite the camera; catch up once it is done.
+    if (!held || camera.isAnimated()) return;
+    const next = followExtent(camera.getState(), held.frame, held.shown, extent, this.sigma.getDimensions());
+    if (![next.x, next.y, next.ratio].every(Number.isFinite)) return;
+    held.shown = extent;
+    camera.setState(next);
+  }
+
+  /** Shows nodes moved in place: they and, when drawn, their relations, nothing else. */
+  showMoved(nodes: string[]): void {
+    const edges = new Set<string>();
+    const d = this.display;
+    if (!layoutHidesEdges(this.graph, d)) {
+      for (const node of nodes) this.graph.forEachEdge(node, (edge) => edges.add(edge));
+    }
+    try {
+      this.sigma.refresh({
+        partialGraph: { nodes, edges: [...edges] },
+        skipIndexation: true,
+        schedule: true,
+      });
+    } catch {
+      // A node or relation sigma has not placed yet (added since its last processing).
+      this.sigma.refresh({ schedule: true });
+    }
+  }
+
+  /**
+   * Lets the frame follow the graph's extent again, and moves the camera so that what is on screen
+   * stays where it is (the same point in the middle, the same scale).
+   */
+  endMoves(): void {
+    if (!this.held) return;
+    this.held = null;
+    const { width, height } = this.sigma.getDimensions();
+    const middle = this.sigma.viewportToGraph({ x: width / 2, y: height / 2 });
+    const aside = this.sigma.viewportToGraph({ x: width / 2 + 100, y: height / 2 });
+    this.sigma.setCustomBBox(null);
+    this.refreshAll(false);
+    const nowMiddle = this.sigma.graphToViewport(middle);
+    const nowAside = this.sigma.graphToViewport(aside);
+    const scale = Math.hypot(nowAside.x - nowMiddle.x, nowAside.y - nowMiddle.y) / 100;
+    if (!Number.isFinite(scale) || scale <= 0) return;
+    const centre = this.sigma.viewportToFramedGraph(nowMiddle);
+    const camera = this.sigma.getCamera();
+    camera.setState({ x: centre.x, y: centre.y, ratio: camera.ratio * scale });
   }
 
   /** Moves nodes to new positions, animated unless there are too many to animate smoothly. */
