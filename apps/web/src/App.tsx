@@ -437,9 +437,11 @@ export function App() {
     const search = writeView(view);
     if (search !== window.location.search)
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }, [view]);
+  useEffect(() => {
     localStorage.setItem(LANGUAGE_KEY, view.language);
     document.documentElement.lang = view.language === 'zh' ? 'zh-CN' : 'en';
-  }, [view]);
+  }, [view.language]);
 
   // ---- Navigation and expansion -------------------------------------------------------------
   const expand = useCallback(

@@ -1,5 +1,6 @@
 /** Node size by a measure, colour by kind or Louvain community, and the top entities. */
 import { type ColorMode, type Language, SIZE_MEASURES, type SizeMeasure } from '@innograph/model';
+import { useMemo } from 'react';
 import type { Measures } from '../graph/measures.js';
 import { topNodes } from '../graph/measures.js';
 import { t } from '../i18n.js';
@@ -22,6 +23,7 @@ export interface MeasuresPanelProps {
 export function MeasuresPanel(props: MeasuresPanelProps) {
   const { language, measures } = props;
   const shown: SizeMeasure = props.size === 'uniform' ? 'degree' : props.size;
+  const top = useMemo(() => (measures ? topNodes(measures[shown], 8) : []), [measures, shown]);
   return (
     <div className="measures" data-testid="measures">
       <label>
@@ -72,7 +74,7 @@ export function MeasuresPanel(props: MeasuresPanelProps) {
             {t(language, 'top')} · {t(language, shown)}
           </h4>
           <ol className="top-list">
-            {topNodes(measures[shown], 8).map(([node, value]) => (
+            {top.map(([node, value]) => (
               <li key={node}>
                 <button type="button" className="link-button" onClick={() => props.onNavigate(node)}>
                   {props.nameOfEntity(node)}
