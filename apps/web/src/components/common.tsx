@@ -2,11 +2,11 @@ import type { Language, ModelResponse } from '@innograph/model';
 import { type ReactNode, useState } from 'react';
 import { t } from '../i18n.js';
 
-/** Display name of a kind, relation kind or enum value from the model, in a language. */
 /** A share as a whole percentage, or a dash when it has no population. */
 export const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
 
+/** Display name of a kind, relation kind or enum value from the model, in a language. */
 export function nameOf(model: ModelResponse, value: string, language: Language): string {
   const kind = model.entityKinds.find((k) => k.kind === value);
   if (kind) return kind.name[language];
