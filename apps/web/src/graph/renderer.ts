@@ -148,6 +148,10 @@ function layoutHidesEdges(graph: EcoGraph, display: Display): boolean {
 /** Above this cost of a full refresh (ms), a hover is shown without fading the rest. */
 export const HOVER_REFRESH_MAX_MS = 40;
 
+/** Most neighbours of a hovered node picked out on sigma's top layer (a light hover, big graphs):
+ *  each gets a label box there, which sigma does not keep apart. */
+const LIGHT_HOVER_NEIGHBORS_MAX = 20;
+
 /** Most nodes in focus (a hovered node's neighbours, highlighted entities) labelled all at once. */
 const FORCED_LABELS_MAX = 40;
 
@@ -246,8 +250,8 @@ export class Renderer implements LayoutView {
    * Shows the hovered node. Where a full refresh is cheap (under HOVER_REFRESH_MAX_MS), the node
    * and its neighbours come forward and everything else fades, which re-runs the reducers over the
    * whole graph. On big graphs that would make every hover a long task (0.4 s at 20,000
-   * entities), so there the node and, up to FORCED_LABELS_MAX, its neighbours are picked out on
-   * sigma's top layer instead (`highlighted`), re-processing only them.
+   * entities), so there the node and its neighbours (if LIGHT_HOVER_NEIGHBORS_MAX or fewer) are
+   * picked out on sigma's top layer instead (`highlighted`), re-processing only them.
    */
   private showHover(node: string | null): void {
     const previous = this.display.hovered;
@@ -272,7 +276,7 @@ export class Renderer implements LayoutView {
     const add = (hovered: string | null, neighbors: ReadonlySet<string>) => {
       if (hovered === null || !this.graph.hasNode(hovered)) return;
       changed.add(hovered);
-      if (neighbors.size <= FORCED_LABELS_MAX) for (const n of neighbors) changed.add(n);
+      if (neighbors.size <= LIGHT_HOVER_NEIGHBORS_MAX) for (const n of neighbors) changed.add(n);
     };
     add(previous, previousNeighbors);
     add(node, this.hoverNeighbors);
@@ -307,15 +311,16 @@ export class Renderer implements LayoutView {
     // sigma follows each drag that hid edges with a full refresh, which a layout hiding the
     // relations anyway does not need (it was the longest task of panning during a layout).
     const hideOnMove = hideEdgesOnMove(this.graph, this.display);
-    if (this.sigma.getSetting('hideEdgesOnMove') !== hideOnMove)
-      this.sigma.setSetting('hideEdgesOnMove', hideOnMove);
+    const moveSettingChanged = this.sigma.getSetting('hideEdgesOnMove') !== hideOnMove;
     if (labelsChanged || themeChanged) {
       const settings = labelSettings(this.display.labelDensity, this.display.theme);
       this.sigma.setSetting('labelDensity', settings.labelDensity);
       this.sigma.setSetting('labelGridCellSize', settings.labelGridCellSize);
       this.sigma.setSetting('labelRenderedSizeThreshold', settings.labelRenderedSizeThreshold);
     }
-    this.refreshAll(false);
+    // setSetting re-reads the whole graph itself (and draws on the next frame): no second pass.
+    if (moveSettingChanged) this.sigma.setSetting('hideEdgesOnMove', hideOnMove);
+    else this.refreshAll(false);
   }
 
   get current(): Display {
@@ -366,7 +371,8 @@ export class Renderer implements LayoutView {
     const light = this.lightHover;
     if (
       light !== null &&
-      (node === light || (this.hoverNeighbors.size <= FORCED_LABELS_MAX && this.hoverNeighbors.has(node)))
+      (node === light ||
+        (this.hoverNeighbors.size <= LIGHT_HOVER_NEIGHBORS_MAX && this.hoverNeighbors.has(node)))
     )
       out.highlighted = true;
     if (node === d.selected) {
