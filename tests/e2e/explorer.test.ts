@@ -11,6 +11,7 @@ import {
   EntityResponse,
   GAP_TYPE_NAMES,
   GapsResponse,
+  ScenarioEvaluation,
   ScenariosResponse,
   SerializedGraph,
 } from '@innograph/model';
@@ -176,6 +177,55 @@ describe('the explorer in Chromium', () => {
     await page.mouse.move(empty?.x ?? 0, empty?.y ?? 0, { steps: 5 });
     await waitForHover(false);
     expect(await hovered()).toBeNull();
+    await page.close();
+  });
+
+  it('on a big graph a hover picks out the node and its neighbours without fading the rest', async () => {
+    const page = await open('?lang=en');
+    type App = {
+      __innograph: HoverProbe & {
+        renderer: {
+          hoverRefreshMaxMs: number;
+          sigma: { getNodeDisplayData(n: string): { highlighted?: boolean; color?: string } | undefined };
+        };
+      };
+    };
+    // As if a full refresh were dear (thousands of entities): the light hover, on the seed.
+    const target = await page.evaluate(() => {
+      const app = (window as unknown as App).__innograph;
+      app.renderer.hoverRefreshMaxMs = -1;
+      const { sigma } = app.renderer;
+      const rect = sigma.getContainer().getBoundingClientRect();
+      const node = app.graph.nodes().find((n) => {
+        const d = app.graph.degree(n);
+        return d >= 3 && d <= 20;
+      });
+      if (!node) return null;
+      const p = sigma.graphToViewport(app.graph.getNodeAttributes(node));
+      return { node, x: rect.x + p.x, y: rect.y + p.y };
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.move(target?.x ?? 0, target?.y ?? 0);
+    await page.waitForFunction(
+      () => (window as unknown as App).__innograph.renderer.current.hovered !== null,
+    );
+    const state = await page.evaluate(() => {
+      const app = (window as unknown as App).__innograph;
+      const hovered = app.renderer.current.hovered ?? '';
+      const near = new Set([hovered, ...app.graph.neighbors(hovered)]);
+      const shown = (n: string) => app.renderer.sigma.getNodeDisplayData(n);
+      const far = app.graph.nodes().filter((n) => !near.has(n));
+      return {
+        nearHighlighted: [...near].every((n) => shown(n)?.highlighted === true),
+        farHighlighted: far.filter((n) => shown(n)?.highlighted === true).length,
+        farColours: new Set(far.map((n) => shown(n)?.color)).size,
+      };
+    });
+    expect(state.nearHighlighted).toBe(true);
+    expect(state.farHighlighted).toBe(0);
+    // Nothing faded: the rest keeps its kinds' colours.
+    expect(state.farColours).toBeGreaterThan(3);
+    await shot(page, 'hover-light');
     await page.close();
   });
 
@@ -372,6 +422,82 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('moves a dear layout in slices: the view follows it, and stopping it does not move the view', async () => {
+    const page = await open('?lang=en');
+    type Point = { x: number; y: number };
+    type App = {
+      __innograph: {
+        force: { iterations: number; movesInSlices: boolean; fullUpdateBudgetMs: number };
+        graph: { nodes(): string[]; getNodeAttributes(n: string): Point };
+        renderer: {
+          sigma: {
+            getContainer(): HTMLElement;
+            graphToViewport(p: Point): Point;
+            viewportToGraph(p: Point): Point;
+          };
+        };
+      };
+    };
+    // From the chain lanes, which ForceAtlas2 spreads far beyond their extent.
+    await page.getByTestId('layout-chain').click();
+    await page.evaluate(() => {
+      (window as unknown as App).__innograph.force.fullUpdateBudgetMs = -1;
+    });
+    const inView = () =>
+      page.evaluate(() => {
+        const app = (window as unknown as App).__innograph;
+        const { width, height } = app.renderer.sigma.getContainer().getBoundingClientRect();
+        const nodes = app.graph.nodes();
+        const inside = nodes.filter((n) => {
+          const p = app.renderer.sigma.graphToViewport(app.graph.getNodeAttributes(n));
+          return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+        });
+        return inside.length / nodes.length;
+      });
+    await page.getByTestId('force-toggle').click();
+    await page.waitForFunction(() => {
+      const force = (window as unknown as App).__innograph.force;
+      return force.movesInSlices && force.iterations > 300;
+    });
+    await page.waitForTimeout(500);
+    // The camera followed the layout's extent: the graph is still on screen, and drawn.
+    expect(await inView()).toBeGreaterThan(0.95);
+    const during = pictureStats(await canvasShot(page, 'force-sliced'));
+    expect(during.foreground).toBeGreaterThan(0.01);
+    // What sits in the middle of the stage, and 100 px to its right, before stopping.
+    const before = await page.evaluate(() => {
+      const { sigma } = (window as unknown as App).__innograph.renderer;
+      const { width, height } = sigma.getContainer().getBoundingClientRect();
+      return {
+        width,
+        height,
+        middle: sigma.viewportToGraph({ x: width / 2, y: height / 2 }),
+        aside: sigma.viewportToGraph({ x: width / 2 + 100, y: height / 2 }),
+      };
+    });
+    await page.getByTestId('force-toggle').click();
+    await page.waitForFunction(() => localStorage.getItem('innograph.positions.force') !== null);
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(
+      ({ middle, aside }) => {
+        const { sigma } = (window as unknown as App).__innograph.renderer;
+        const { width, height } = sigma.getContainer().getBoundingClientRect();
+        return { width, height, middle: sigma.graphToViewport(middle), aside: sigma.graphToViewport(aside) };
+      },
+      { middle: before.middle, aside: before.aside },
+    );
+    expect(await page.evaluate(() => (window as unknown as App).__innograph.force.movesInSlices)).toBe(false);
+    // Re-framed to the final extent with the camera moved to match: the same point in the middle
+    // (allowing for the stage's own change of size) and the same scale.
+    expect(Math.abs(after.middle.x - after.width / 2)).toBeLessThan(2 + Math.abs(after.width - before.width));
+    expect(Math.abs(after.middle.y - after.height / 2)).toBeLessThan(
+      2 + Math.abs(after.height - before.height),
+    );
+    expect(Math.hypot(after.aside.x - after.middle.x, after.aside.y - after.middle.y)).toBeCloseTo(100, 0);
+    expect(await inView()).toBeGreaterThan(0.95);
+    await page.close();
+  });
+
   it('shows the gaps with their counts, lights up a gap on the graph and reads its reasons', async () => {
     const page = await open('?lang=en');
     const expected = GapsResponse.parse(await apiGet('api/gaps?limit=1'));
@@ -481,6 +607,14 @@ describe('the explorer in Chromium', () => {
     expect(after).toBe((before ?? 0) - 1);
     await expect(page.getByTestId('eval-share-privateFirmsWithAccess').innerText()).resolves.toMatch(
       /Private firms with platform access/,
+    );
+    // The indicator moves too: one more private firm reaches a platform, and the panel marks it.
+    const evaluation = ScenarioEvaluation.parse(await apiGet(`api/scenarios/${stored?.id}/evaluation`));
+    const share = (side: 'before' | 'after') =>
+      evaluation[side].indicators.overall.shares.privateFirmsWithAccess?.value ?? Number.NaN;
+    expect(share('after')).toBeGreaterThan(share('before'));
+    await expect(page.getByTestId('eval-share-privateFirmsWithAccess').getAttribute('class')).resolves.toBe(
+      'moved',
     );
     type App = {
       __innograph: {
