@@ -24,11 +24,12 @@
  *
  * The measures worker that the app starts after loading is left to finish before measuring.
  * The bench runs its own Neo4j in `.neo4j-bench-web/` (port 7692) unless NEO4J_URI is set, serves
- * the API on a free port, and writes its tables to docs/BENCHMARKS.md. BENCH_WEB_SIZES (e.g.
+ * the API on a free port, and writes its tables to docs/BENCHMARKS.md. BENCH_WEB_TRACE_DIR keeps the
+ * pan-during-layout traces. BENCH_WEB_SIZES (e.g.
  * `seed,5000`) picks the graphs.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -73,6 +74,8 @@ const PAN_WINDOW_MS = 5_000;
 const REFRESH_SAMPLES = 20;
 const REFRESH_BUDGET_MS = 15_000;
 const MEASURES_TIMEOUT_MS = 240_000;
+/** BENCH_WEB_TRACE_DIR keeps each pan-during-layout trace there (Chromium's JSON), to look into. */
+const TRACE_DIR = process.env.BENCH_WEB_TRACE_DIR;
 
 const TARGETS = {
   drawMs: 3_000,
@@ -530,16 +533,27 @@ async function measureGraph(browser: Browser, base: string, name: string, datase
     await sleep(1_000);
 
     let gesturesFa2 = 0;
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const traced: { script: TaskScript | null } = { script: null };
+    let tracing = false;
     let panFa2Run: Awaited<ReturnType<typeof fa2Window>>;
-    let panFa2Script: TaskScript;
     try {
+      // Traced from the pan's start, as the wall-time window below: the layout already runs (its
+      // start, one full refresh when the relations are hidden, is not panning).
       panFa2Run = await fa2Window(page, PAN_WINDOW_MS, async () => {
+        await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+        tracing = true;
         gesturesFa2 = await panAndZoom(page, PAN_WINDOW_MS);
+        tracing = false;
+        const trace = (await browser.stopTracing()).toString('utf8');
+        traced.script = taskScript(trace);
+        if (TRACE_DIR)
+          await writeFile(resolve(TRACE_DIR, `pan-fa2-${name.replace(/\W+/g, '-')}.json`), trace);
       });
     } finally {
-      panFa2Script = taskScript((await browser.stopTracing()).toString('utf8'));
+      if (tracing) await browser.stopTracing().catch(() => undefined);
     }
+    const panFa2Script = traced.script;
+    if (panFa2Script === null) throw new Error('bench:web: the pan during the layout was not traced');
     const panFa2 = await pageValue(page, JANK(panFa2Run.from, panFa2Run.to), Jank);
     await sleep(1_500);
 
