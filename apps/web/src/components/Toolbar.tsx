@@ -89,8 +89,11 @@ export function Toolbar(props: ToolbarProps) {
           onClick={props.onToggleForce}
           aria-pressed={props.forceRunning}
           data-testid="force-toggle"
+          className="force-toggle"
         >
-          {props.forceRunning ? `■ ${t(language, 'stopForce')}` : `▶ ${t(language, 'startForce')}`}
+          {/* Both labels take the space, one shown: the bar does not reflow when it toggles. */}
+          <span data-shown={props.forceRunning}>■ {t(language, 'stopForce')}</span>
+          <span data-shown={!props.forceRunning}>▶ {t(language, 'startForce')}</span>
         </button>
       </fieldset>
       <fieldset className="button-group" aria-label={t(language, 'fit')}>
