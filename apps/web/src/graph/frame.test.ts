@@ -1,21 +1,16 @@
+import { createNormalizationFunction, getCorrectionRatio } from 'sigma/utils';
 import { describe, expect, it } from 'vitest';
-import {
-  correctionRatio,
-  type Dimensions,
-  type Extent,
-  type FrameCamera,
-  followExtent,
-  framing,
-  matrixExtent,
-} from './frame.js';
+import { type Dimensions, type Extent, type FrameCamera, followExtent, matrixExtent } from './frame.js';
 
 /** Where sigma puts a graph point on screen, up to the factor every frame shares (the viewport's
  *  smallest side): normalised in `frame`, then through the camera (matrixFromCamera). */
 function onScreen(p: { x: number; y: number }, camera: FrameCamera, frame: Extent, viewport: Dimensions) {
-  const { cx, cy, side } = framing(frame);
-  const k = correctionRatio(viewport, frame) / camera.ratio;
-  const dx = 0.5 + (p.x - cx) / side - camera.x;
-  const dy = 0.5 + (p.y - cy) / side - camera.y;
+  const n = createNormalizationFunction({ x: [frame.x[0], frame.x[1]], y: [frame.y[0], frame.y[1]] });
+  const graph = { width: frame.x[1] - frame.x[0] || 1, height: frame.y[1] - frame.y[0] || 1 };
+  const k = getCorrectionRatio(viewport, graph) / camera.ratio;
+  const framed = n(p);
+  const dx = framed.x - camera.x;
+  const dy = framed.y - camera.y;
   const cos = Math.cos(-camera.angle);
   const sin = Math.sin(-camera.angle);
   return { x: k * (cos * dx - sin * dy), y: k * (sin * dx + cos * dy) };

@@ -164,10 +164,8 @@ export class Renderer implements LayoutView {
   /** While a layout moves nodes in place: the frame held, and the extent the camera answers to. */
   private held: { frame: Extent; shown: Extent } | null = null;
   private hoverNeighbors = new Set<string>();
-  /** The hovered node when its hover fades the rest, and when it is only picked out on sigma's top
-   *  layer (see `showHover`); at most one of them is set. */
-  private fadingHover: string | null = null;
-  private lightHover: string | null = null;
+  /** The hover (`display.hovered`) is only picked out on sigma's top layer (see `showHover`). */
+  private hoverIsLight = false;
   /** How long the last full refresh this view asked for took, ms. */
   private fullRefreshMs: number | null = null;
   /** Above this cost of a full refresh (ms) a hover is shown without fading the rest; the
@@ -259,16 +257,9 @@ export class Renderer implements LayoutView {
     const previousNeighbors = this.hoverNeighbors;
     this.hoverNeighbors = new Set(node && this.graph.hasNode(node) ? this.graph.neighbors(node) : []);
     this.display = { ...this.display, hovered: node };
-    const wasFading = this.fadingHover !== null;
-    if ((this.fullRefreshMs ?? this.processMs ?? 0) <= this.hoverRefreshMaxMs) {
-      this.fadingHover = node;
-      this.lightHover = null;
-      this.refreshAll();
-      return;
-    }
-    this.fadingHover = null;
-    this.lightHover = node;
-    if (wasFading) {
+    const wasFading = previous !== null && !this.hoverIsLight;
+    this.hoverIsLight = (this.fullRefreshMs ?? this.processMs ?? 0) > this.hoverRefreshMaxMs;
+    if (!this.hoverIsLight || wasFading) {
       this.refreshAll();
       return;
     }
@@ -280,8 +271,20 @@ export class Renderer implements LayoutView {
     };
     add(previous, previousNeighbors);
     add(node, this.hoverNeighbors);
+    this.refreshSome([...changed], []);
+  }
+
+  /** The hovered node when its hover fades the rest (not a light hover). */
+  private get fadingHover(): string | null {
+    return this.hoverIsLight ? null : this.display.hovered;
+  }
+
+  /** Re-processes only these nodes and relations (their place in sigma's buffers is kept), drawn
+   *  on the next frame; the whole graph when sigma has not placed one of them yet (added since
+   *  its last processing). */
+  private refreshSome(nodes: string[], edges: string[]): void {
     try {
-      this.sigma.refresh({ partialGraph: { nodes: [...changed] }, skipIndexation: true, schedule: true });
+      this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true, schedule: true });
     } catch {
       this.sigma.refresh({ schedule: true });
     }
@@ -368,7 +371,7 @@ export class Renderer implements LayoutView {
           ? this.hoverNeighbors.size <= FORCED_LABELS_MAX
           : d.pathNodes.size > 0 || d.highlighted.size <= FORCED_LABELS_MAX;
     }
-    const light = this.lightHover;
+    const light = this.hoverIsLight ? d.hovered : null;
     if (
       light !== null &&
       (node === light ||
@@ -452,8 +455,8 @@ export class Renderer implements LayoutView {
   beginMoves(): void {
     if (this.held) return;
     const { x, y } = this.sigma.getBBox();
-    const frame: Extent = { x: [x[0], x[1]], y: [y[0], y[1]] };
     this.sigma.setCustomBBox({ x: [x[0], x[1]], y: [y[0], y[1]] });
+    const frame: Extent = { x: [x[0], x[1]], y: [y[0], y[1]] };
     this.held = { frame, shown: frame };
   }
 
@@ -476,16 +479,7 @@ export class Renderer implements LayoutView {
     if (!layoutHidesEdges(this.graph, d)) {
       for (const node of nodes) this.graph.forEachEdge(node, (edge) => edges.add(edge));
     }
-    try {
-      this.sigma.refresh({
-        partialGraph: { nodes, edges: [...edges] },
-        skipIndexation: true,
-        schedule: true,
-      });
-    } catch {
-      // A node or relation sigma has not placed yet (added since its last processing).
-      this.sigma.refresh({ schedule: true });
-    }
+    this.refreshSome(nodes, [...edges]);
   }
 
   /**
