@@ -14,7 +14,13 @@ import {
   RELATION_KIND_NAMES,
   type ValidationIssue,
 } from '@innograph/model';
-import { ensureSchema, graphCounts, loadDataset, type Neo4jExecutor } from '@innograph/store';
+import {
+  ensureSchema,
+  exportEcosystem,
+  graphCounts,
+  loadDataset,
+  type Neo4jExecutor,
+} from '@innograph/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, databaseFingerprint, freshDatabase, testExecutor } from '../support/neo4j.js';
 
@@ -27,6 +33,11 @@ let seed: unknown;
 /** A deep copy of the seed file's JSON, to break in one place. */
 function seedCopy(): { entities: Record<string, unknown>[]; relations: Record<string, unknown>[] } {
   return JSON.parse(JSON.stringify(seed));
+}
+
+/** Records sorted by id in code-unit order, as the export's ORDER BY gives them. */
+function byId<T extends { id: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 async function refusal(input: unknown): Promise<ValidationIssue[]> {
@@ -63,6 +74,46 @@ describe('loading the seed graph', () => {
     expect(counts.relations).toBeGreaterThanOrEqual(1000);
     expect(Object.keys(counts.entitiesByKind).sort()).toEqual([...ENTITY_KIND_NAMES].sort());
     expect(Object.keys(counts.relationsByKind).sort()).toEqual([...RELATION_KIND_NAMES].sort());
+
+    // Every field stored and read back as it was loaded (the CREATE names each property).
+    const stored = await exportEcosystem(executor);
+    expect(stored.entities).toEqual(byId(dataset.entities));
+    expect(stored.relations).toEqual(byId(dataset.relations));
+  });
+
+  it('stores the optional fields too: a description, an end date, attributes left out', async () => {
+    const input = {
+      format: 'innograph-dataset',
+      version: 1,
+      meta: { title: 'optional fields', illustrative: true },
+      entities: [
+        {
+          id: 'lab-optional',
+          kind: 'Lab',
+          name: { zh: '可选字段实验室', en: 'Optional Fields Lab' },
+          description: '有描述的实验室 / a lab with a description',
+          attributes: { ownerType: 'soe', ownership: 'state', openness: 'open', domains: ['testing'] },
+        },
+      ],
+      relations: [
+        {
+          id: 'opens-to-optional',
+          type: 'OPENS_TO',
+          from: 'lab-optional',
+          to: 'pf-sw-004',
+          attributes: { accessTypes: ['joint-testing', 'equipment'] },
+          status: 'ended',
+          since: '2021-03-01',
+          until: '2024-06-30',
+          evidence: { source: 'test', confidence: 'confirmed' },
+        },
+      ],
+    };
+    const { dataset } = await loadDataset(executor, input);
+    const stored = await exportEcosystem(executor);
+    expect(stored.entities.filter((e) => e.id === 'lab-optional')).toEqual(dataset.entities);
+    expect(stored.relations.filter((r) => r.id === 'opens-to-optional')).toEqual(dataset.relations);
+    await executor.executeWrite((tx) => tx.run(`MATCH (n:Entity {id: 'lab-optional'}) DETACH DELETE n`));
   });
 
   it('changes nothing when loaded again', async () => {
@@ -255,6 +306,10 @@ describe('large loads', () => {
     const counts = await graphCounts(executor);
     expect(counts.entities).toBe(before.entities + dataset.entities.length);
     expect(counts.relations).toBe(before.relations + dataset.relations.length);
+    const stored = await exportEcosystem(executor);
+    const loaded = new Set([...first.dataset.entities, ...first.dataset.relations].map((r) => r.id));
+    expect(stored.entities.filter((e) => loaded.has(e.id))).toEqual(byId(first.dataset.entities));
+    expect(stored.relations.filter((r) => loaded.has(r.id))).toEqual(byId(first.dataset.relations));
     const fingerprint = await databaseFingerprint(executor);
     const second = await loadDataset(executor, dataset, { singleTransactionLimit: 1000, batchSize: 700 });
     expect(second.report.entities.unchanged).toBe(dataset.entities.length);

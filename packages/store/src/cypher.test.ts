@@ -1,6 +1,14 @@
 import { ENTITY_KIND_NAMES, type EntityKind, RELATION_KIND_NAMES, type RelationKind } from '@innograph/model';
 import { describe, expect, it } from 'vitest';
-import { chunks, kindLabel, relationType } from './cypher.js';
+import {
+  chunks,
+  entityPropertyKeys,
+  kindLabel,
+  propertyKey,
+  relationPropertyKeys,
+  relationType,
+} from './cypher.js';
+import { createEntitiesQuery, createRelationsQuery } from './datasetLoader.js';
 import { schemaStatements } from './schema.js';
 
 describe('Cypher names', () => {
@@ -36,5 +44,38 @@ describe('schemaStatements', () => {
     expect(statements.some((s) => s.includes('FULLTEXT INDEX') && s.includes('[n.nameZh, n.nameEn]'))).toBe(
       true,
     );
+  });
+});
+
+describe('property keys of the create statements', () => {
+  it('name every attribute of the kind and the common fields', () => {
+    expect(entityPropertyKeys('PrivateFirm')).toEqual(
+      expect.arrayContaining([
+        'ownership',
+        'stage',
+        'capabilities',
+        'id',
+        'kind',
+        'nameZh',
+        'nameEn',
+        'description',
+      ]),
+    );
+    expect(relationPropertyKeys('OPENS_TO')).toEqual(
+      expect.arrayContaining(['accessTypes', 'id', 'status', 'since', 'until', 'source', 'confidence']),
+    );
+    for (const kind of ENTITY_KIND_NAMES) {
+      for (const key of entityPropertyKeys(kind))
+        expect(createEntitiesQuery(kind)).toContain(`\`${key}\`: row.props.\`${key}\``);
+    }
+    for (const type of RELATION_KIND_NAMES) {
+      const query = createRelationsQuery(type);
+      for (const key of relationPropertyKeys(type)) expect(query).toContain(`\`${key}\`: `);
+      expect(query).toContain('`since`: date(row.props.`since`)');
+    }
+  });
+
+  it('refuse a key that is not an identifier', () => {
+    expect(() => propertyKey('a` }) DETACH DELETE n //')).toThrow(/not a property name/);
   });
 });

@@ -1,4 +1,11 @@
-import { ENTITY_KIND_NAMES, type EntityKind, RELATION_KIND_NAMES, type RelationKind } from '@innograph/model';
+import {
+  ENTITY_KIND_NAMES,
+  ENTITY_KINDS,
+  type EntityKind,
+  RELATION_KIND_NAMES,
+  RELATION_KINDS,
+  type RelationKind,
+} from '@innograph/model';
 
 /** The label every ecosystem entity carries besides its kind label. */
 export const ENTITY_LABEL = 'Entity';
@@ -43,4 +50,26 @@ export function setRelationClause(props: string, hash: string): string {
 SET r.since = date(${props}.since),
     r.until = CASE WHEN ${props}.until IS NULL THEN null ELSE date(${props}.until) END,
     r.hash = ${hash}`;
+}
+
+/** The properties an entity of this kind can have besides the store's own: its kind's attributes
+ *  from the model and the common fields, as `entityProperties` writes them. */
+export function entityPropertyKeys(kind: EntityKind): string[] {
+  const attributes = Object.keys(ENTITY_KINDS[kind].attributes.shape);
+  return [...attributes, 'id', 'kind', 'nameZh', 'nameEn', 'description'];
+}
+
+/** The properties a relation of this kind can have besides the store's own (`version`, `hash`,
+ *  `createdAt`, `updatedAt`): its kind's attributes from the model and the common fields, as
+ *  `relationProperties` writes them. */
+export function relationPropertyKeys(type: RelationKind): string[] {
+  const attributes = Object.keys(RELATION_KINDS[type].attributes.shape);
+  return [...attributes, 'id', 'status', 'since', 'until', 'source', 'confidence'];
+}
+
+/** A property key for a Cypher text: only names the model defines (an identifier), quoted. */
+export function propertyKey(key: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key))
+    throw new Error(`store: '${key}' is not a property name of the model`);
+  return `\`${key}\``;
 }
