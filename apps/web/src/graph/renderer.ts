@@ -155,6 +155,55 @@ const LIGHT_HOVER_NEIGHBORS_MAX = 20;
 /** Most nodes in focus (a hovered node's neighbours, highlighted entities) labelled all at once. */
 const FORCED_LABELS_MAX = 40;
 
+/**
+ * One display object per node and relation for the reducers to rewrite (sigma stores what they
+ * return), dropped with the node or relation.
+ */
+class DisplayedObjects {
+  private readonly nodes = new Map<string, Partial<NodeDisplayData>>();
+  private readonly edges = new Map<string, Partial<EdgeDisplayData>>();
+
+  constructor(graph: EcoGraph) {
+    graph.on('nodeDropped', ({ key }) => this.nodes.delete(key));
+    graph.on('edgeDropped', ({ key }) => this.edges.delete(key));
+    graph.on('cleared', () => {
+      this.nodes.clear();
+      this.edges.clear();
+    });
+    graph.on('edgesCleared', () => this.edges.clear());
+  }
+
+  node(key: string): Partial<NodeDisplayData> {
+    let out = this.nodes.get(key);
+    if (out === undefined) {
+      // Every field from the start: one object shape for all nodes.
+      out = {
+        x: 0,
+        y: 0,
+        hidden: false,
+        label: null,
+        color: '',
+        size: 0,
+        zIndex: 0,
+        forceLabel: false,
+        highlighted: false,
+      };
+      this.nodes.set(key, out);
+    }
+    return out;
+  }
+
+  edge(key: string): Partial<EdgeDisplayData> {
+    let out = this.edges.get(key);
+    if (out === undefined) {
+      // sigma's default edge type (the renderer's `defaultEdgeType`) until the reducer sets one.
+      out = { hidden: false, type: 'line', size: 0, color: '', zIndex: 0 };
+      this.edges.set(key, out);
+    }
+    return out;
+  }
+}
+
 export class Renderer implements LayoutView {
   readonly sigma: Sigma<NodeData, EdgeData>;
   private display: Display;
@@ -175,6 +224,8 @@ export class Renderer implements LayoutView {
   private pendingHover: string | null = null;
   private hoverFrame: number | null = null;
   private stopAnimation: (() => void) | null = null;
+  /** The objects the reducers hand sigma, one per node and relation, rewritten on each pass. */
+  private readonly displayed: DisplayedObjects;
 
   constructor(
     readonly graph: EcoGraph,
@@ -183,6 +234,7 @@ export class Renderer implements LayoutView {
     events: RendererEvents,
   ) {
     this.display = display;
+    this.displayed = new DisplayedObjects(graph);
     this.sigma = new Sigma<NodeData, EdgeData>(graph, container, {
       defaultEdgeType: 'line',
       edgeProgramClasses: {
@@ -208,8 +260,8 @@ export class Renderer implements LayoutView {
       ...labelSettings(display.labelDensity, display.theme),
       hideEdgesOnMove: hideEdgesOnMove(graph, display),
       hideLabelsOnMove: graph.order > 20_000,
-      nodeReducer: (node, data) => this.nodeDisplay(node, data),
-      edgeReducer: (edge, data) => this.edgeDisplay(edge, data),
+      nodeReducer: (node, data) => this.writeNodeDisplay(node, data, this.displayed.node(node)),
+      edgeReducer: (edge, data) => this.writeEdgeDisplay(edge, data, this.displayed.edge(edge)),
     });
     let processStarted = 0;
     this.sigma.on('beforeProcess', () => {
@@ -344,12 +396,32 @@ export class Renderer implements LayoutView {
     return highlighted.has(node);
   }
 
+  /** How a node is drawn now (what the node reducer gives sigma), in a new object. */
   nodeDisplay(node: string, data: NodeData): Partial<NodeDisplayData> {
+    return this.writeNodeDisplay(node, data, {});
+  }
+
+  /**
+   * Writes how a node is drawn into `out`, every field sigma reads (defaults included), so that
+   * the same object can be handed to sigma again on the next pass: sigma keeps what the reducer
+   * returns as its display data, and a new object per node per pass was most of what a running
+   * layout left to collect (moved nodes are re-reduced many times a second).
+   */
+  private writeNodeDisplay(
+    node: string,
+    data: NodeData,
+    out: Partial<NodeDisplayData>,
+  ): Partial<NodeDisplayData> {
     const d = this.display;
+    out.x = data.x;
+    out.y = data.y;
     // Only what sigma draws: copying every attribute of every node on each pass is what made
     // refreshes slow on big graphs.
-    if (d.visible && !d.visible.nodes.has(node)) return { x: data.x, y: data.y, hidden: true };
-    const out: Partial<NodeDisplayData> = { x: data.x, y: data.y };
+    if (d.visible && !d.visible.nodes.has(node)) {
+      out.hidden = true;
+      return out;
+    }
+    out.hidden = false;
     out.label = d.language === 'zh' ? data.nameZh : data.nameEn;
     const community = d.communities?.[node];
     out.color =
@@ -358,10 +430,12 @@ export class Renderer implements LayoutView {
         : KIND_COLORS[data.kind];
     const theme = THEME_STYLES[d.theme];
     out.size = (d.sizes?.[node] ?? NODE_SIZE.uniform) * theme.nodeScale;
+    out.zIndex = 0;
+    out.forceLabel = false;
+    out.highlighted = false;
     if (this.focusActive() && !this.inFocus(node)) {
       out.color = theme.fadedNode;
       out.label = '';
-      out.zIndex = 0;
     } else if (this.focusActive()) {
       out.zIndex = 2;
       // Labels for everything in focus, unless that is a crowd (a hub's hundreds of neighbours, a
@@ -386,10 +460,23 @@ export class Renderer implements LayoutView {
     return out;
   }
 
+  /** How a relation is drawn now (what the edge reducer gives sigma), in a new object. */
   edgeDisplay(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
+    return this.writeEdgeDisplay(edge, data, {});
+  }
+
+  /** Writes how a relation is drawn into `out`, every field sigma reads (see `writeNodeDisplay`). */
+  private writeEdgeDisplay(
+    edge: string,
+    data: EdgeData,
+    out: Partial<EdgeDisplayData> & { curvature?: number },
+  ): Partial<EdgeDisplayData> {
     const d = this.display;
-    if (d.visible && !d.visible.edges.has(edge)) return { hidden: true };
-    if (layoutHidesEdges(this.graph, d)) return { hidden: true };
+    if ((d.visible && !d.visible.edges.has(edge)) || layoutHidesEdges(this.graph, d)) {
+      out.hidden = true;
+      return out;
+    }
+    out.hidden = false;
     const style = RELATION_STYLES[data.type];
     const curved = typeof data.curvature === 'number' && data.curvature !== 0;
     const planned = data.status === 'planned';
@@ -400,13 +487,11 @@ export class Renderer implements LayoutView {
     else type = style.arrow ? 'arrow' : 'line';
     const theme = THEME_STYLES[d.theme];
     const FADED_EDGE = theme.fadedEdge;
-    const out: Partial<EdgeDisplayData> & { curvature?: number } = {
-      type,
-      size: style.size * theme.edgeScale,
-      color: data.status === 'ended' ? ENDED_EDGE : style.color,
-      zIndex: style.emphasis === 'strong' ? 1 : 0,
-    };
-    if (curved) out.curvature = data.curvature ?? 0;
+    out.type = type;
+    out.size = style.size * theme.edgeScale;
+    out.color = data.status === 'ended' ? ENDED_EDGE : style.color;
+    out.zIndex = style.emphasis === 'strong' ? 1 : 0;
+    if (curved || out.curvature !== undefined) out.curvature = curved ? (data.curvature ?? 0) : 0;
     if (data.proposed === true) {
       // A scenario's proposed relation: dashed, in a colour no relation kind uses, on top.
       out.type = style.arrow ? 'dashedArrow' : 'dashed';
