@@ -2,7 +2,7 @@
  * The built web app, rebuilt with Vite when any of its sources (or the packages it bundles) is
  * newer than the last build. `npm start`, the end-to-end tests and `bench:web` serve `dist/`.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,16 +28,40 @@ async function newest(path: string): Promise<number> {
   return latest;
 }
 
-/** Builds the web app unless `dist/` is newer than every source; returns the dist folder. */
+/** Written into `dist/` after a production build; a build without it is made again. */
+const STAMP = join(WEB_DIST, '.production-build');
+
+/**
+ * Builds the web app (a production build) unless `dist/` holds one newer than every source;
+ * returns the dist folder.
+ *
+ * Vite takes the build's `process.env.NODE_ENV` from the environment when it is set, and Vitest
+ * sets it to `test`: a build made by the end-to-end tests bundled React's development build
+ * (slower, and allocating far more), which `npm start` and `bench:web` then served. The build
+ * runs with NODE_ENV=production, and a dist without the stamp is rebuilt.
+ */
 export async function ensureWebBuild(log: (line: string) => void = () => {}): Promise<string> {
-  const built = (await stat(join(WEB_DIST, 'index.html')).catch(() => null))?.mtimeMs ?? 0;
+  const built = (await stat(STAMP).catch(() => null))?.mtimeMs ?? 0;
   let sources = 0;
   for (const source of SOURCES) sources = Math.max(sources, await newest(join(ROOT, source)));
   if (built > sources) return WEB_DIST;
   log('Building the web app (vite build)…');
   const { build } = await import('vite');
   const started = Date.now();
-  await build({ root: WEB_ROOT, configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: WEB_ROOT,
+      configFile: join(WEB_ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  await writeFile(STAMP, `${new Date().toISOString()}\n`);
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return WEB_DIST;
 }

@@ -66,6 +66,20 @@ beforeAll(async () => {
 });
 
 describe('the explorer in Chromium', () => {
+  // The tests run under Vitest (NODE_ENV=test); the app they build, which `npm start` then serves,
+  // must still be a production build (React's development build is several times slower).
+  it('is served as a production build', async () => {
+    const page = await (await fetch(e2e.web.url)).text();
+    const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] ?? '');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const code = await (await fetch(new URL(src, e2e.web.url))).text();
+      expect(code).toContain('createRoot');
+      // A warning only React's development build carries.
+      expect(code.includes('react.dev/link/warning-keys'), `${src} is React's development build`).toBe(false);
+    }
+  });
+
   it('draws the whole seed graph on a canvas that is not blank', async () => {
     const page = await open('?lang=zh');
     expect(await visibleCounts(page)).toEqual({ nodes: seedCounts.entities, edges: seedCounts.relations });
