@@ -155,6 +155,27 @@ const LIGHT_HOVER_NEIGHBORS_MAX = 20;
 /** Most nodes in focus (a hovered node's neighbours, highlighted entities) labelled all at once. */
 const FORCED_LABELS_MAX = 40;
 
+/** A node's display data with every field the reducer writes, so that all share one shape. */
+function blankNodeDisplay(): Partial<NodeDisplayData> {
+  return {
+    x: 0,
+    y: 0,
+    hidden: false,
+    label: null,
+    color: '',
+    size: 0,
+    zIndex: 0,
+    forceLabel: false,
+    highlighted: false,
+  };
+}
+
+/** A relation's display data, of one shape (the type: sigma's default, the renderer's
+ *  `defaultEdgeType`, until the reducer sets one). */
+function blankEdgeDisplay(): Partial<EdgeDisplayData> & { curvature?: number } {
+  return { hidden: false, type: 'line', size: 0, color: '', zIndex: 0 };
+}
+
 /**
  * One display object per node and relation for the reducers to rewrite (sigma stores what they
  * return), dropped with the node or relation.
@@ -176,18 +197,7 @@ class DisplayedObjects {
   node(key: string): Partial<NodeDisplayData> {
     let out = this.nodes.get(key);
     if (out === undefined) {
-      // Every field from the start: one object shape for all nodes.
-      out = {
-        x: 0,
-        y: 0,
-        hidden: false,
-        label: null,
-        color: '',
-        size: 0,
-        zIndex: 0,
-        forceLabel: false,
-        highlighted: false,
-      };
+      out = blankNodeDisplay();
       this.nodes.set(key, out);
     }
     return out;
@@ -196,8 +206,7 @@ class DisplayedObjects {
   edge(key: string): Partial<EdgeDisplayData> {
     let out = this.edges.get(key);
     if (out === undefined) {
-      // sigma's default edge type (the renderer's `defaultEdgeType`) until the reducer sets one.
-      out = { hidden: false, type: 'line', size: 0, color: '', zIndex: 0 };
+      out = blankEdgeDisplay();
       this.edges.set(key, out);
     }
     return out;
@@ -398,7 +407,7 @@ export class Renderer implements LayoutView {
 
   /** How a node is drawn now (what the node reducer gives sigma), in a new object. */
   nodeDisplay(node: string, data: NodeData): Partial<NodeDisplayData> {
-    return this.writeNodeDisplay(node, data, {});
+    return this.writeNodeDisplay(node, data, blankNodeDisplay());
   }
 
   /**
@@ -462,7 +471,7 @@ export class Renderer implements LayoutView {
 
   /** How a relation is drawn now (what the edge reducer gives sigma), in a new object. */
   edgeDisplay(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
-    return this.writeEdgeDisplay(edge, data, {});
+    return this.writeEdgeDisplay(edge, data, blankEdgeDisplay());
   }
 
   /** Writes how a relation is drawn into `out`, every field sigma reads (see `writeNodeDisplay`). */
