@@ -51,12 +51,7 @@ export async function ensureWebBuild(log: (line: string) => void = () => {}): Pr
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({
-      root: WEB_ROOT,
-      configFile: join(WEB_ROOT, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-    });
+    await build({ root: WEB_ROOT, configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

@@ -227,18 +227,20 @@ function knownKinds(entities: Map<string, StoredEntityRow>): Map<string, EntityK
   return known;
 }
 
+/** Appends a row to its kind's list. */
+function addRow<K>(rows: Map<K, Row[]>, kind: K, row: Row): void {
+  const list = rows.get(kind);
+  if (list === undefined) rows.set(kind, [row]);
+  else list.push(row);
+}
+
 function entityRows(entities: readonly Entity[], stored: Map<string, StoredEntityRow>, counts: WriteCounts) {
   const rows = new Map<EntityKind, Row[]>();
-  const add = (kind: EntityKind, row: Row) => {
-    const list = rows.get(kind) ?? [];
-    list.push(row);
-    rows.set(kind, list);
-  };
   for (const entity of entities) {
     const before = stored.get(entity.id);
     if (before === undefined) {
       counts.created++;
-      add(entity.kind, { isNew: true, params: () => entityContent(entity) });
+      addRow(rows, entity.kind, { isNew: true, params: () => entityContent(entity) });
       continue;
     }
     const { props, hash } = entityContent(entity);
@@ -247,7 +249,7 @@ function entityRows(entities: readonly Entity[], stored: Map<string, StoredEntit
       continue;
     }
     counts.updated++;
-    add(entity.kind, { isNew: false, params: () => ({ id: entity.id, props, hash }) });
+    addRow(rows, entity.kind, { isNew: false, params: () => ({ id: entity.id, props, hash }) });
   }
   return rows;
 }
@@ -258,16 +260,11 @@ function relationRows(
   counts: WriteCounts,
 ) {
   const rows = new Map<RelationKind, Row[]>();
-  const add = (type: RelationKind, row: Row) => {
-    const list = rows.get(type) ?? [];
-    list.push(row);
-    rows.set(type, list);
-  };
   for (const relation of relations) {
     const before = stored.get(relation.id);
     if (before === undefined) {
       counts.created++;
-      add(relation.type, {
+      addRow(rows, relation.type, {
         isNew: true,
         params: () => ({ from: relation.from, to: relation.to, ...relationContent(relation) }),
       });
@@ -279,7 +276,7 @@ function relationRows(
       continue;
     }
     counts.updated++;
-    add(relation.type, { isNew: false, params: () => ({ id: relation.id, props, hash }) });
+    addRow(rows, relation.type, { isNew: false, params: () => ({ id: relation.id, props, hash }) });
   }
   return rows;
 }

@@ -195,22 +195,22 @@ class DisplayedObjects {
   }
 
   node(key: string): Partial<NodeDisplayData> {
-    let out = this.nodes.get(key);
-    if (out === undefined) {
-      out = blankNodeDisplay();
-      this.nodes.set(key, out);
-    }
-    return out;
+    return objectFor(this.nodes, key, blankNodeDisplay);
   }
 
   edge(key: string): Partial<EdgeDisplayData> {
-    let out = this.edges.get(key);
-    if (out === undefined) {
-      out = blankEdgeDisplay();
-      this.edges.set(key, out);
-    }
-    return out;
+    return objectFor(this.edges, key, blankEdgeDisplay);
   }
+}
+
+/** The object kept under `key`, made with `make` the first time. */
+function objectFor<T>(objects: Map<string, T>, key: string, make: () => T): T {
+  let out = objects.get(key);
+  if (out === undefined) {
+    out = make();
+    objects.set(key, out);
+  }
+  return out;
 }
 
 export class Renderer implements LayoutView {
