@@ -9,7 +9,7 @@ import type { Entity, Relation } from '@innograph/model';
 import { GraphQuery, NeighborhoodQuery, SerializedGraph } from '@innograph/model';
 import { loadDataset, type Neo4jExecutor } from '@innograph/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neighborhood, subgraph, subgraphJson } from '../../packages/store/src/reads.js';
+import { neighborhood, neighborhoodJson, subgraph, subgraphJson } from '../../packages/store/src/reads.js';
 import { freshDatabase, testExecutor } from '../support/neo4j.js';
 
 let executor: Neo4jExecutor;
@@ -155,6 +155,29 @@ describe('relations among entities around hubs', () => {
     );
     expect(none.nodes).toHaveLength(5);
     expect(none.edges).toEqual([]);
+  });
+
+  it('the neighbourhood JSON writer gives JSON.stringify of the same neighbourhood, byte for byte', async () => {
+    for (const [id, query] of [
+      ['hub-lab', { depth: '1' }],
+      ['firm-005', { depth: '2', limit: '120' }],
+      ['firm-005', { depth: '3', limit: '7' }],
+      ['leader', { depth: '2', relations: 'SUPPLIES,OPENS_TO' }],
+      ['hub-lab', { depth: '3', relations: 'BELONGS_TO' }],
+    ] as const) {
+      const parsed = NeighborhoodQuery.parse(query);
+      const bytes = await neighborhoodJson(executor, id, parsed);
+      const graph = await neighborhood(executor, id, parsed);
+      expect(bytes?.toString('utf8')).toBe(JSON.stringify(graph));
+      const g = SerializedGraph.parse(JSON.parse(bytes?.toString('utf8') ?? 'null'));
+      expect(g.nodes[0]?.key).toBe(id);
+      expect(g.attributes).toMatchObject({
+        center: id,
+        nodeCount: g.nodes.length,
+        edgeCount: g.edges.length,
+      });
+    }
+    expect(await neighborhoodJson(executor, 'nobody', NeighborhoodQuery.parse({}))).toBeNull();
   });
 
   it('refuses a stored relation whose field does not fit the model, naming the field', async () => {

@@ -56,8 +56,10 @@ export class JsonPieces {
    *  by key (code-unit order, as `<` compares strings); returns the position after it. */
   writeArray(out: Buffer, at: number, sorted: boolean): number {
     const n = this.keys.length;
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i += 1) order[i] = i;
+    // A plain array: V8 sorts it with a comparator in a third of the time of an Int32Array
+    // (125,000 keys: 20–35 ms against 76–105).
+    const order: number[] = [];
+    for (let i = 0; i < n; i += 1) order.push(i);
     if (sorted) {
       const keys = this.keys;
       order.sort((a, b) => {

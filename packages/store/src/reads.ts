@@ -446,9 +446,8 @@ export function serializedGraph(
 // Graphs are read lean. Each node and each relationship comes back as one flat list of values
 // (maps decode slowly in the driver), without the store's timestamps and hash (a DateTime takes
 // ~15 µs to decode) and with dates as strings; attributes follow in the order the ontology lists
-// them for the kind. Within a transaction nodes are addressed by element id: no index lookups,
-// and no property reads to test whether the far end of a relationship is in the graph (the ends'
-// entity ids are read once the relationship is kept).
+// them for the kind. Whether the far end of a relationship is in the graph is tested by element id
+// (no property read); the ends' entity ids are read once the relationship is kept.
 
 /** Attribute names by entity kind and by relation kind, from the ontology, as query parameters. */
 const ATTRIBUTE_PARAMETERS = {
@@ -462,9 +461,9 @@ function attributeNames(kinds: Record<string, { attributes: z.ZodObject }>): Rec
   );
 }
 
-/** `[elementId, id, kind, nameZh, nameEn, version, ...attributes of its kind]` of node `n`. */
+/** `[id, kind, nameZh, nameEn, version, ...attributes of its kind]` of node `n`. */
 function nodeValues(n: string): string {
-  return `[elementId(${n}), ${n}.id, ${n}.kind, ${n}.nameZh, ${n}.nameEn, ${n}.version]
+  return `[${n}.id, ${n}.kind, ${n}.nameZh, ${n}.nameEn, ${n}.version]
     + [key IN $entityAttributes[${n}.kind] | ${n}[key]]`;
 }
 
@@ -489,16 +488,15 @@ function listOf(values: unknown, what: string): readonly unknown[] {
   return values;
 }
 
-/** Node values `[ref, id, kind, nameZh, nameEn, version, ...attributes]`. */
+/** Node values `[id, kind, nameZh, nameEn, version, ...attributes]`. */
 const NodeRowFields = z.object({
-  ref: z.string(),
   id: EntityId,
   kind: EntityKindSchema,
   nameZh: BilingualName.shape.zh,
   nameEn: BilingualName.shape.en,
   version: StoredMeta.shape.version,
 });
-const NODE_FIELD_COUNT = 6;
+const NODE_FIELD_COUNT = 5;
 
 const attributeNamesOf = new Map<z.ZodObject, readonly string[]>();
 
@@ -519,24 +517,18 @@ function parseAttributes(schema: z.ZodObject, list: readonly unknown[], offset: 
   return schema.parse(set);
 }
 
-/** A node of a graph being built, with the element id that addresses it in this transaction. */
-interface PlacedNode {
-  ref: string;
-  node: GraphNode;
-}
-
-function placedNode(values: unknown): PlacedNode {
+/** A graph node from node values (`nodeValues`), checked with the model's schemas. */
+function nodeOf(values: unknown): GraphNode {
   const list = listOf(values, 'an entity');
-  const { ref, id, kind, nameZh, nameEn, version } = NodeRowFields.parse({
-    ref: list[0],
-    id: list[1],
-    kind: list[2],
-    nameZh: list[3],
-    nameEn: list[4],
-    version: list[5],
+  const { id, kind, nameZh, nameEn, version } = NodeRowFields.parse({
+    id: list[0],
+    kind: list[1],
+    nameZh: list[2],
+    nameEn: list[3],
+    version: list[4],
   });
   const attributes = parseAttributes(ENTITY_KINDS[kind].attributes, list, NODE_FIELD_COUNT);
-  return { ref, node: graphNode({ id, kind, nameZh, nameEn, version, attributes }) };
+  return graphNode({ id, kind, nameZh, nameEn, version, attributes });
 }
 
 /**
@@ -614,7 +606,7 @@ interface EdgeFilter {
 }
 
 function edgeConditions(filter: EdgeFilter): { conditions: string[]; parameters: QueryParameters } {
-  const conditions = ['elementId(b) IN $refs'];
+  const conditions = ['elementId(b) IN refs'];
   const parameters: QueryParameters = {};
   const statuses = nonEmptyList(filter.statuses);
   if (statuses !== undefined) {
@@ -632,14 +624,86 @@ function edgeConditions(filter: EdgeFilter): { conditions: string[]; parameters:
   return { conditions, parameters };
 }
 
-type GraphMetaInput = Parameters<typeof serializedGraph>[2];
+/**
+ * The end of a graph query that has chosen its nodes as the list `placed` (in the order they are
+ * to be listed) and says in `truncated` whether it cut them: one row per node, with the node's
+ * values (`nodeValues`) and, in `edges`, the values (`relationValues`) of its outgoing relations
+ * that pass the filter and end at another node of the list. So every relation among the nodes
+ * comes once, from its start node, and a whole graph is one query: one round trip, and a row per
+ * node rather than per relation (a 20,000-node subgraph has 125,000 relations).
+ */
+function graphRows(filter: EdgeFilter): { cypher: string; parameters: QueryParameters } {
+  const { conditions, parameters } = edgeConditions(filter);
+  return {
+    cypher: `WITH placed, truncated, [n IN placed | elementId(n)] AS refs
+     UNWIND placed AS a
+     WITH a, a.id AS aid, refs, truncated
+     RETURN truncated, ${nodeValues('a')} AS node,
+       COLLECT {
+         MATCH (a)-[r:${anyRelationType(nonEmptyList(filter.relations))}]->(b)
+         ${where(conditions)}
+         WITH r, b, properties(r) AS p
+         RETURN ${relationValues('r', 'p', 'aid', 'b.id')}
+       } AS edges`,
+    parameters,
+  };
+}
 
-function graphOf(placed: readonly PlacedNode[], edges: readonly GraphEdge[], meta: GraphMetaInput) {
-  return serializedGraph(
-    placed.map(({ node }) => node),
-    edges,
-    meta,
-  );
+/** What a graph read produces, node by node and edge by edge. */
+interface GraphSink {
+  node(node: GraphNode): void;
+  edge(edge: GraphEdge): void;
+}
+
+interface GraphCounts {
+  truncated: boolean;
+  nodeCount: number;
+  edgeCount: number;
+}
+
+const Truncated = z.boolean();
+
+/**
+ * Runs a graph query (one that ends with `graphRows`) and hands its nodes and edges to `sink` as
+ * the rows arrive, so that they are checked and built while the server still produces the rest.
+ * A row that does not parse ends the read with its error; the rest of the stream is dropped.
+ */
+async function readGraphRows(
+  tx: ManagedTransaction,
+  query: string,
+  parameters: QueryParameters,
+  sink: GraphSink,
+): Promise<GraphCounts> {
+  const counts: GraphCounts = { truncated: false, nodeCount: 0, edgeCount: 0 };
+  const edgeOf = edgeReader();
+  const result = tx.run(query, { ...ATTRIBUTE_PARAMETERS, ...parameters });
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    result.subscribe({
+      onNext: (record) => {
+        if (failed) return;
+        try {
+          if (counts.nodeCount === 0) counts.truncated = Truncated.parse(record.get('truncated'));
+          sink.node(nodeOf(record.get('node')));
+          counts.nodeCount += 1;
+          for (const values of listOf(record.get('edges'), 'the relations of an entity')) {
+            sink.edge(edgeOf(values));
+            counts.edgeCount += 1;
+          }
+        } catch (error) {
+          failed = true;
+          reject(error);
+        }
+      },
+      onCompleted: () => {
+        if (!failed) resolve();
+      },
+      onError: (error) => {
+        if (!failed) reject(error);
+      },
+    });
+  });
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,100 +717,21 @@ function subgraphSource(chain: string | undefined): string {
      UNWIND [c] + COLLECT { MATCH (m:${ENTITY_LABEL})-[:${relationType('BELONGS_TO')}]->(c) RETURN DISTINCT m } AS n`;
 }
 
-/** Runs a query and hands each row's `values` list to `onValues` as the row arrives, so that the
- *  rows are parsed and built while the server still produces the rest. */
-async function eachValues(
-  tx: ManagedTransaction,
-  query: string,
-  parameters: QueryParameters,
-  onValues: (values: unknown) => void,
-): Promise<void> {
-  const result = tx.run(query, { ...ATTRIBUTE_PARAMETERS, ...parameters });
-  await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    result.subscribe({
-      onNext: (record) => {
-        if (failed) return;
-        try {
-          // The caller checks the list with the schemas of its row's fields.
-          onValues(record.get('values'));
-        } catch (error) {
-          // A row that does not parse ends the read; the rest of the stream is dropped.
-          failed = true;
-          reject(error);
-        }
-      },
-      onCompleted: () => {
-        if (!failed) resolve();
-      },
-      onError: (error) => {
-        if (!failed) reject(error);
-      },
-    });
-  });
-}
-
-/**
- * The relations (of the filter's kinds, statuses and dates) among a set of entities given by their
- * element ids, handed to `onEdge` as they arrive; returns how many. One query walks the outgoing
- * relationships of every entity and keeps those whose far end is in the set, both ends returned
- * as entity ids (a property read on the server costs less than mapping element ids back on the
- * client).
- */
-async function eachEdgeWithin(
-  tx: ManagedTransaction,
-  refs: readonly string[],
-  filter: EdgeFilter,
-  onEdge: (edge: GraphEdge) => void,
-): Promise<number> {
-  if (refs.length === 0) return 0;
-  const { conditions, parameters } = edgeConditions(filter);
-  let count = 0;
-  const edgeOf = edgeReader();
-  await eachValues(
-    tx,
-    `UNWIND $refs AS ref
-     MATCH (a) WHERE elementId(a) = ref
-     MATCH (a)-[r:${anyRelationType(nonEmptyList(filter.relations))}]->(b)
-     ${where(conditions)}
-     WITH r, a, b, properties(r) AS p
-     RETURN ${relationValues('r', 'p', 'a.id', 'b.id')} AS values`,
-    { ...parameters, refs },
-    (values) => {
-      onEdge(edgeOf(values));
-      count += 1;
-    },
-  );
-  return count;
-}
-
-/** What a subgraph read produces, node by node and edge by edge. */
-interface GraphSink {
-  node(node: GraphNode): void;
-  edge(edge: GraphEdge): void;
-}
-
 /**
  * Reads a subgraph into `sink`: the entities of the given kinds (all when unset), restricted to a
  * chain's members and the chain itself when `chain` is set, to a park's occupants and the park
  * itself when `park` is set, and to an `ownership` and a `stage` when set (as the explorer's
  * filters), the most connected first (by their number of relations of the given kinds, then by
  * id), at most `limit` of them; then the relations among them of the given kinds and statuses
- * that overlap [`from`, `to`].
- *
- * The relations come from `eachEdgeWithin`: the entities are the most connected ones, so walking
- * their hubs' relationships costs less than a degree query to avoid them. Rows are parsed as they
- * arrive.
+ * that overlap [`from`, `to`], each listed with its start node (`graphRows`).
  */
 async function readSubgraph(
   tx: ManagedTransaction,
   query: GraphQuery,
   sink: GraphSink,
-): Promise<{ truncated: boolean; nodeCount: number; edgeCount: number }> {
+): Promise<GraphCounts> {
   const kinds = nonEmptyList(query.kinds);
   const relations = nonEmptyList(query.relations);
-  const refs: string[] = [];
-  let truncated = false;
   const conditions: string[] = [];
   if (kinds !== undefined) conditions.push('n.kind IN $kinds');
   // As the explorer's park filter: the park itself and what is located in it.
@@ -758,91 +743,95 @@ async function readSubgraph(
   }
   if (query.ownership !== undefined) conditions.push('n.ownership = $ownership');
   if (query.stage !== undefined) conditions.push('n.stage = $stage');
-  await eachValues(
+  const rows = graphRows({ relations, statuses: query.status, from: query.from, to: query.to });
+  return readGraphRows(
     tx,
     `${subgraphSource(query.chain)}
      WITH n ${where(conditions)}
      WITH n, COUNT { (n)-[${relationTypes(relations)}]-() } AS degree
      ORDER BY degree DESC, n.id
      LIMIT $take
-     RETURN ${nodeValues('n')} AS values`,
+     WITH collect(n) AS chosen
+     WITH chosen[..$limit] AS placed, size(chosen) > $limit AS truncated
+     ${rows.cypher}`,
     {
+      ...rows.parameters,
       chain: query.chain ?? null,
       kinds: kinds ?? null,
       park: query.park ?? null,
       ownership: query.ownership ?? null,
       stage: query.stage ?? null,
       take: integer(query.limit + 1),
+      limit: integer(query.limit),
     },
-    (values) => {
-      if (refs.length === query.limit) {
-        truncated = true;
-        return;
-      }
-      const { ref, node } = placedNode(values);
-      refs.push(ref);
-      sink.node(node);
-    },
+    sink,
   );
-  const edgeCount = await eachEdgeWithin(
-    tx,
-    refs,
-    { relations, statuses: query.status, from: query.from, to: query.to },
-    (edge) => sink.edge(edge),
-  );
-  return { truncated, nodeCount: refs.length, edgeCount };
 }
 
 function byKey<T extends { key: string }>(x: T, y: T): number {
   return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
 }
 
+/** What a graph's `attributes` say besides its counts; the counts follow them. */
+type GraphMeta = { truncated: boolean; maxNodes: number } & Record<string, unknown>;
+
+/** A graph read (`readGraphRows` in a transaction) handing its nodes and edges to a sink. */
+type GraphRead = (sink: GraphSink) => Promise<GraphCounts>;
+
+/** A graph read built into graphology's serialised format: nodes as they came, edges in key
+ *  order. */
+async function graphObject(read: GraphRead, meta: (counts: GraphCounts) => GraphMeta) {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const counts = await read({ node: (node) => nodes.push(node), edge: (edge) => edges.push(edge) });
+  edges.sort(byKey);
+  return { counts, graph: serializedGraph(nodes, edges, meta(counts)) };
+}
+
+/**
+ * The same graph as `graphObject`, as its JSON text in UTF-8 (`JSON.stringify` of it, byte for
+ * byte). Each node and edge is written as it arrives, while the server still produces the rest,
+ * into bytes outside the JavaScript heap (`JsonPieces`), instead of building the whole graph as
+ * objects and writing it afterwards: for the API's large graphs (20,000 entities and 125,000
+ * relations make 40 MB of JSON), and for the small ones because the objects then die young.
+ */
+async function graphJson(read: GraphRead, meta: (counts: GraphCounts) => GraphMeta) {
+  const nodes = new JsonPieces();
+  const edges = new JsonPieces();
+  const counts = await read({
+    node: (node) => nodes.add(node.key, JSON.stringify(node)),
+    edge: (edge) => edges.add(edge.key, JSON.stringify(edge)),
+  });
+  const attributes: SerializedGraph['attributes'] = {
+    ...meta(counts),
+    nodeCount: counts.nodeCount,
+    edgeCount: counts.edgeCount,
+  };
+  const json = jsonObject([
+    ['options', JSON.stringify(GRAPH_OPTIONS)],
+    ['attributes', JSON.stringify(attributes)],
+    ['nodes', { pieces: nodes, sorted: false }],
+    ['edges', { pieces: edges, sorted: true }],
+  ]);
+  return { counts, json };
+}
+
+function subgraphMeta(query: GraphQuery) {
+  return (counts: GraphCounts): GraphMeta => ({ truncated: counts.truncated, maxNodes: query.limit });
+}
+
 /** A subgraph (see `readSubgraph`) in graphology's serialised format, edges in key order. */
 export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Promise<SerializedGraph> {
   return executor.executeRead(
-    async (tx) => {
-      const nodes: GraphNode[] = [];
-      const edges: GraphEdge[] = [];
-      const { truncated } = await readSubgraph(tx, query, {
-        node: (node) => nodes.push(node),
-        edge: (edge) => edges.push(edge),
-      });
-      edges.sort(byKey);
-      return serializedGraph(nodes, edges, { truncated, maxNodes: query.limit });
-    },
+    async (tx) => (await graphObject((sink) => readSubgraph(tx, query, sink), subgraphMeta(query))).graph,
     { fetchAll: true },
   );
 }
 
-/**
- * The same subgraph as `subgraph`, as its JSON text in UTF-8 (`JSON.stringify` of it, byte for
- * byte). Each node and edge is written as it arrives, while the server still produces the rest,
- * into bytes outside the JavaScript heap (`JsonPieces`), instead of building the whole graph as
- * objects and writing it afterwards. For the API's large graphs: 20,000 entities and 125,000
- * relations make 40 MB of JSON.
- */
+/** The same subgraph as `subgraph`, as its JSON text in UTF-8 (see `graphJson`). */
 export async function subgraphJson(executor: Neo4jExecutor, query: GraphQuery): Promise<Buffer> {
   return executor.executeRead(
-    async (tx) => {
-      const nodes = new JsonPieces();
-      const edges = new JsonPieces();
-      const counts = await readSubgraph(tx, query, {
-        node: (node) => nodes.add(node.key, JSON.stringify(node)),
-        edge: (edge) => edges.add(edge.key, JSON.stringify(edge)),
-      });
-      const attributes: SerializedGraph['attributes'] = {
-        truncated: counts.truncated,
-        maxNodes: query.limit,
-        nodeCount: counts.nodeCount,
-        edgeCount: counts.edgeCount,
-      };
-      return jsonObject([
-        ['options', JSON.stringify(GRAPH_OPTIONS)],
-        ['attributes', JSON.stringify(attributes)],
-        ['nodes', { pieces: nodes, sorted: false }],
-        ['edges', { pieces: edges, sorted: true }],
-      ]);
-    },
+    async (tx) => (await graphJson((sink) => readSubgraph(tx, query, sink), subgraphMeta(query))).json,
     { fetchAll: true },
   );
 }
@@ -851,33 +840,64 @@ export async function subgraphJson(executor: Neo4jExecutor, query: GraphQuery): 
 // Neighbourhood
 // ---------------------------------------------------------------------------------------------
 
-/** The next ring of a breadth-first search: up to `room` entities next to the frontier that were
- *  not seen yet (the database stops expanding once it has them). */
-async function nextRing(
-  tx: ManagedTransaction,
-  frontier: readonly string[],
-  seen: readonly string[],
-  room: number,
-  relations: readonly RelationKind[] | undefined,
-): Promise<PlacedNode[]> {
-  const rows = await readValues(
-    tx,
-    `UNWIND $frontier AS ref
-     MATCH (f) WHERE elementId(f) = ref
-     MATCH (f)-[:${anyRelationType(relations)}]-(m:${ENTITY_LABEL})
-     WHERE NOT elementId(m) IN $seen
-     WITH DISTINCT m LIMIT $room
-     RETURN ${nodeValues('m')} AS values`,
-    { frontier, seen, room: integer(room) },
-  );
-  return rows.map(placedNode);
+/**
+ * One ring of a breadth-first search, in Cypher: from the nodes in `frontier`, the entities next
+ * to them that are not in `placed` yet, as many as there is room for (`$limit` nodes in all); the
+ * database stops expanding once it has one more than the most there can be room for, and `truncated`
+ * turns true when the ring did not fit. After a cut, the rings that follow are empty.
+ */
+function nextRing(types: string): string {
+  return `CALL (placed, frontier, truncated) {
+       WITH placed, frontier WHERE NOT truncated
+       UNWIND frontier AS f
+       MATCH (f)-[:${types}]-(m:${ENTITY_LABEL})
+       WHERE NOT m IN placed
+       WITH DISTINCT m LIMIT $take
+       RETURN collect(m) AS ring
+     }
+     WITH placed, ring, truncated, $limit - size(placed) AS room
+     WITH placed + ring[..room] AS placed, ring[..room] AS frontier, truncated OR size(ring) > room AS truncated`;
 }
 
 /**
- * The ego network of an entity: everything up to `depth` relations away over the given kinds (both
- * directions), nearest first and cut at `limit` nodes (the centre always in), with the relations
- * among them. Null when there is no entity with this id.
+ * Reads the ego network of an entity into `sink`: everything up to `depth` relations away over the
+ * given kinds (both directions), nearest first and cut at `limit` nodes (the centre always in),
+ * with the relations among them; one query (`nextRing` per level, then `graphRows`). No nodes when
+ * there is no entity with this id.
  */
+async function readNeighborhood(
+  tx: ManagedTransaction,
+  id: string,
+  query: NeighborhoodQuery,
+  sink: GraphSink,
+): Promise<GraphCounts> {
+  const relations = nonEmptyList(query.relations);
+  const types = anyRelationType(relations);
+  const rings = Array.from({ length: query.depth }, () => nextRing(types)).join('\n     ');
+  const rows = graphRows({ relations });
+  return readGraphRows(
+    tx,
+    `MATCH (c:${ENTITY_LABEL} {id: $id})
+     WITH [c] AS placed, [c] AS frontier, false AS truncated
+     ${rings}
+     ${rows.cypher}`,
+    // A ring has room for at most `limit - 1` nodes (the centre is in); one more tells of a cut.
+    { ...rows.parameters, id, limit: integer(query.limit), take: integer(query.limit) },
+    sink,
+  );
+}
+
+function neighborhoodMeta(id: string, query: NeighborhoodQuery) {
+  return (counts: GraphCounts): GraphMeta => ({
+    truncated: counts.truncated,
+    maxNodes: query.limit,
+    center: id,
+    depth: query.depth,
+  });
+}
+
+/** The ego network of an entity (see `readNeighborhood`) in graphology's serialised format, edges
+ *  in key order; null when there is no entity with this id. */
 export async function neighborhood(
   executor: Neo4jExecutor,
   id: string,
@@ -885,34 +905,30 @@ export async function neighborhood(
 ): Promise<SerializedGraph | null> {
   return executor.executeRead(
     async (tx) => {
-      const [center] = await readValues(
-        tx,
-        `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${nodeValues('n')} AS values`,
-        { id },
+      const read = await graphObject(
+        (sink) => readNeighborhood(tx, id, query, sink),
+        neighborhoodMeta(id, query),
       );
-      if (center === undefined) return null;
-      const relations = nonEmptyList(query.relations);
-      const placed = [placedNode(center)];
-      let frontier = placed.map((node) => node.ref);
-      let truncated = false;
-      for (let level = 1; level <= query.depth && frontier.length > 0 && !truncated; level++) {
-        const room = query.limit - placed.length;
-        const seen = placed.map((node) => node.ref);
-        const ring = await nextRing(tx, frontier, seen, room + 1, relations);
-        truncated = ring.length > room;
-        const added = ring.slice(0, room);
-        placed.push(...added);
-        frontier = added.map((node) => node.ref);
-      }
-      const edges: GraphEdge[] = [];
-      await eachEdgeWithin(
-        tx,
-        placed.map((node) => node.ref),
-        { relations },
-        (edge) => edges.push(edge),
+      return read.counts.nodeCount === 0 ? null : read.graph;
+    },
+    { fetchAll: true },
+  );
+}
+
+/** The same ego network as `neighborhood`, as its JSON text in UTF-8 (see `graphJson`); null when
+ *  there is no entity with this id. */
+export async function neighborhoodJson(
+  executor: Neo4jExecutor,
+  id: string,
+  query: NeighborhoodQuery,
+): Promise<Buffer | null> {
+  return executor.executeRead(
+    async (tx) => {
+      const read = await graphJson(
+        (sink) => readNeighborhood(tx, id, query, sink),
+        neighborhoodMeta(id, query),
       );
-      edges.sort(byKey);
-      return graphOf(placed, edges, { truncated, maxNodes: query.limit, center: id, depth: query.depth });
+      return read.counts.nodeCount === 0 ? null : read.json;
     },
     { fetchAll: true },
   );
@@ -982,11 +998,11 @@ export async function shortestPaths(
     const edges = new Map<string, GraphEdge>();
     const edgeOf = edgeReader();
     const paths: Path[] = shown.map((row) => {
-      const pathNodes = row.nodes.map(placedNode);
+      const pathNodes = row.nodes.map(nodeOf);
       const pathEdges = row.relations.map(edgeOf);
-      for (const { node } of pathNodes) nodes.set(node.key, node);
+      for (const node of pathNodes) nodes.set(node.key, node);
       for (const edge of pathEdges) edges.set(edge.key, edge);
-      return { nodes: pathNodes.map(({ node }) => node.key), relations: pathEdges.map((edge) => edge.key) };
+      return { nodes: pathNodes.map((node) => node.key), relations: pathEdges.map((edge) => edge.key) };
     });
     paths.sort(comparePaths);
     const truncated = rows.length > query.limit;

@@ -10,7 +10,7 @@ import {
   SearchResponse,
   SerializedGraph,
 } from '@innograph/model';
-import { getEntity, neighborhood, searchEntities, shortestPaths, subgraphJson } from '@innograph/store';
+import { getEntity, neighborhoodJson, searchEntities, shortestPaths, subgraphJson } from '@innograph/store';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
@@ -64,11 +64,11 @@ export function readRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const graph = await neighborhood(executor, request.params.id, request.query);
-        if (graph === null) throw new HttpError(404, 'not_found', `no entity with id '${request.params.id}'`);
-        // Built by the store from values it parsed with the model's schemas: written as it is,
-        // without the serializer parsing the whole graph a second time.
-        return sendJson(reply, JSON.stringify(graph));
+        const json = await neighborhoodJson(executor, request.params.id, request.query);
+        if (json === null) throw new HttpError(404, 'not_found', `no entity with id '${request.params.id}'`);
+        // Written by the store from values it parsed with the model's schemas (as `/graph`):
+        // sent as it is, without the serializer parsing the whole graph a second time.
+        return sendJson(reply, json);
       },
     );
 
