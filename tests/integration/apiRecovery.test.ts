@@ -67,6 +67,10 @@ describe.skipIf(!hasJava)('when Neo4j stops and comes back', () => {
       const down = await app.inject({ method: 'GET', url: '/api/stats' });
       expect(down.statusCode).toBe(503);
       expect(ApiError.parse(down.json()).error).toMatchObject({ code: 'unavailable' });
+      // Graph reads run as auto-commit queries with their own retries: the same answer.
+      const graphDown = await app.inject({ method: 'GET', url: '/api/graph?limit=5' });
+      expect(graphDown.statusCode).toBe(503);
+      expect(ApiError.parse(graphDown.json()).error).toMatchObject({ code: 'unavailable' });
       const health = await app.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
       expect(HealthResponse.parse(health.json())).toMatchObject({ status: 'degraded', neo4j: 'down' });
@@ -79,6 +83,7 @@ describe.skipIf(!hasJava)('when Neo4j stops and comes back', () => {
       }
       expect(status).toBe(200);
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/api/graph?limit=5' })).statusCode).toBe(200);
     } finally {
       await app.close();
       await executor.close();

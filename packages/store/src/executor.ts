@@ -32,6 +32,18 @@ export interface ReadOptions {
 /** The driver's fetch size meaning "everything". */
 const FETCH_ALL = -1;
 
+/** How long managed transactions (the driver) and auto-commit reads (`readAutoCommit`) retry. */
+const READ_RETRY_MS = 5_000;
+
+/** The driver's backoff for retried transactions: 1 s, doubling, ±20%. */
+function retryDelayMs(attempt: number): number {
+  return 1_000 * 2 ** attempt * (0.8 + Math.random() * 0.4);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /**
  * The one place that talks to the driver: explicit database, managed read and write
  * transactions, sessions closed in `finally`, and Neo4j errors mapped to typed store errors.
@@ -47,7 +59,7 @@ export class Neo4jExecutor {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
       connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: 5_000,
+      maxTransactionRetryTime: READ_RETRY_MS,
     });
     this.database = config.database;
   }
@@ -68,6 +80,36 @@ export class Neo4jExecutor {
       throw mapNeo4jError(error);
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * A read whose queries each run as an auto-commit transaction in one session: a query is one
+   * round trip (RUN and PULL go together) instead of three (BEGIN, RUN, COMMIT). For the hot
+   * reads of one query (graphs, neighbourhoods, search) and reads whose queries need not see one
+   * state. Measured on the 100k graph after a restart: a 1-hop neighbourhood's p50 12.6–13.3 →
+   * 8.2–9.6 ms and p95 32–33 → 22 ms, since BEGIN and COMMIT each waited 2–15 ms on a server
+   * still compiling. As `executeRead`, the whole work runs again on a transient error (Neo4j
+   * unreachable, a cluster member gone) until `READ_RETRY_MS` have passed; the work must not
+   * keep what it read in a failed attempt.
+   */
+  async readAutoCommit<T>(work: (runner: QueryRunner) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      const session = this.session('READ', options);
+      let failure: unknown;
+      try {
+        return await work(session);
+      } catch (error) {
+        failure = error;
+      } finally {
+        await session.close();
+      }
+      const wait = retryDelayMs(attempt);
+      if (!neo4j.isRetryableError(failure) || Date.now() - started + wait > READ_RETRY_MS) {
+        throw mapNeo4jError(failure);
+      }
+      await sleep(wait);
     }
   }
 

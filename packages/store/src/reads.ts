@@ -33,11 +33,11 @@ import {
   type SerializedGraph,
   StoredMeta,
 } from '@innograph/model';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { anyRelationType, ENTITY_LABEL, kindLabel, relationType } from './cypher.js';
 import { StoreError } from './errors.js';
-import type { Neo4jExecutor } from './executor.js';
+import type { Neo4jExecutor, QueryRunner } from './executor.js';
 import { JsonPieces, jsonObject } from './jsonPieces.js';
 import { entityFromProperties, relationFromProperties } from './mapping.js';
 import { type EdgeRow, NodeRow, Properties, readRows, storeFields } from './rows.js';
@@ -215,7 +215,7 @@ function where(conditions: readonly string[]): string {
 
 const ScoredRow = z.object({ props: Properties, score: z.number() });
 
-async function fulltextPage(tx: ManagedTransaction, lucene: string, query: SearchQuery) {
+async function fulltextPage(tx: QueryRunner, lucene: string, query: SearchQuery) {
   const { conditions, parameters } = searchFilters(query);
   const after = scoreCursor(query.cursor);
   if (after !== undefined) {
@@ -239,7 +239,7 @@ async function fulltextPage(tx: ManagedTransaction, lucene: string, query: Searc
   );
 }
 
-async function listPage(tx: ManagedTransaction, query: SearchQuery) {
+async function listPage(tx: QueryRunner, query: SearchQuery) {
   const { conditions, parameters } = searchFilters(query);
   const after = nameCursor(query.cursor);
   if (after !== undefined) {
@@ -283,10 +283,10 @@ function page<R extends { props: Record<string, unknown> }>(
  */
 export async function searchEntities(executor: Neo4jExecutor, query: SearchQuery): Promise<SearchResponse> {
   const text = query.q ?? '';
-  if (text.trim() === '') return executor.executeRead((tx) => listPage(tx, query));
+  if (text.trim() === '') return executor.readAutoCommit((tx) => listPage(tx, query));
   const lucene = fulltextQuery(text);
   if (lucene === null) return { items: [], nextCursor: null, limit: query.limit };
-  return executor.executeRead((tx) => fulltextPage(tx, lucene, query));
+  return executor.readAutoCommit((tx) => fulltextPage(tx, lucene, query));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -591,7 +591,7 @@ function edgeReader(): (values: unknown) => GraphEdge {
   };
 }
 
-async function readValues(tx: ManagedTransaction, query: string, parameters: QueryParameters) {
+async function readValues(tx: QueryRunner, query: string, parameters: QueryParameters) {
   const rows = await readRows(tx, Values, query, { ...ATTRIBUTE_PARAMETERS, ...parameters });
   return rows.map((row) => row.values);
 }
@@ -669,7 +669,7 @@ const Truncated = z.boolean();
  * A row that does not parse ends the read with its error; the rest of the stream is dropped.
  */
 async function readGraphRows(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   query: string,
   parameters: QueryParameters,
   sink: GraphSink,
@@ -725,11 +725,7 @@ function subgraphSource(chain: string | undefined): string {
  * id), at most `limit` of them; then the relations among them of the given kinds and statuses
  * that overlap [`from`, `to`], each listed with its start node (`graphRows`).
  */
-async function readSubgraph(
-  tx: ManagedTransaction,
-  query: GraphQuery,
-  sink: GraphSink,
-): Promise<GraphCounts> {
+async function readSubgraph(tx: QueryRunner, query: GraphQuery, sink: GraphSink): Promise<GraphCounts> {
   const kinds = nonEmptyList(query.kinds);
   const relations = nonEmptyList(query.relations);
   const conditions: string[] = [];
@@ -822,7 +818,7 @@ function subgraphMeta(query: GraphQuery) {
 
 /** A subgraph (see `readSubgraph`) in graphology's serialised format, edges in key order. */
 export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Promise<SerializedGraph> {
-  return executor.executeRead(
+  return executor.readAutoCommit(
     async (tx) => (await graphObject((sink) => readSubgraph(tx, query, sink), subgraphMeta(query))).graph,
     { fetchAll: true },
   );
@@ -830,7 +826,7 @@ export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Prom
 
 /** The same subgraph as `subgraph`, as its JSON text in UTF-8 (see `graphJson`). */
 export async function subgraphJson(executor: Neo4jExecutor, query: GraphQuery): Promise<Buffer> {
-  return executor.executeRead(
+  return executor.readAutoCommit(
     async (tx) => (await graphJson((sink) => readSubgraph(tx, query, sink), subgraphMeta(query))).json,
     { fetchAll: true },
   );
@@ -866,7 +862,7 @@ function nextRing(types: string): string {
  * there is no entity with this id.
  */
 async function readNeighborhood(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   id: string,
   query: NeighborhoodQuery,
   sink: GraphSink,
@@ -903,7 +899,7 @@ export async function neighborhood(
   id: string,
   query: NeighborhoodQuery,
 ): Promise<SerializedGraph | null> {
-  return executor.executeRead(
+  return executor.readAutoCommit(
     async (tx) => {
       const read = await graphObject(
         (sink) => readNeighborhood(tx, id, query, sink),
@@ -922,7 +918,7 @@ export async function neighborhoodJson(
   id: string,
   query: NeighborhoodQuery,
 ): Promise<Buffer | null> {
-  return executor.executeRead(
+  return executor.readAutoCommit(
     async (tx) => {
       const read = await graphJson(
         (sink) => readNeighborhood(tx, id, query, sink),
@@ -948,7 +944,7 @@ function comparePaths(a: Path, b: Path): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-async function missingIds(tx: ManagedTransaction, ids: readonly string[]): Promise<string[]> {
+async function missingIds(tx: QueryRunner, ids: readonly string[]): Promise<string[]> {
   const found = await readRows(tx, IdRow, `MATCH (n:${ENTITY_LABEL}) WHERE n.id IN $ids RETURN n.id AS id`, {
     ids,
   });
@@ -958,7 +954,7 @@ async function missingIds(tx: ManagedTransaction, ids: readonly string[]): Promi
 
 /** Up to `take` shortest paths, ignoring direction, of at most `API_LIMITS.pathLength` relations,
  *  as node and relationship values. From an entity to itself: the path of length 0. */
-async function findShortestPaths(tx: ManagedTransaction, query: PathsQuery, take: number) {
+async function findShortestPaths(tx: QueryRunner, query: PathsQuery, take: number) {
   if (query.from === query.to) {
     const nodes = await readValues(
       tx,
@@ -989,7 +985,7 @@ export async function shortestPaths(
   executor: Neo4jExecutor,
   query: PathsQuery,
 ): Promise<PathsResponse | { missing: string[] }> {
-  return executor.executeRead(async (tx) => {
+  return executor.readAutoCommit(async (tx) => {
     const missing = await missingIds(tx, [query.from, query.to]);
     if (missing.length > 0) return { missing };
     const rows = await findShortestPaths(tx, query, query.limit + 1);

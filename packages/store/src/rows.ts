@@ -1,7 +1,7 @@
 /** Reading Neo4j result rows as outside data: every row is parsed with a schema. */
-import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { QueryRunner } from './executor.js';
 
 export const Properties = z.record(z.string(), z.unknown());
 
@@ -36,7 +36,7 @@ export const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.stri
 export type EdgeRow = z.infer<typeof EdgeRow>;
 
 export async function readRows<T>(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   schema: z.ZodType<T>,
   query: string,
   parameters: Record<string, unknown> = {},
