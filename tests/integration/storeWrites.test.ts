@@ -460,6 +460,27 @@ describe('relation writes', () => {
     expect((await getRelationRecord(executor, id))?.version).toBe(3);
   });
 
+  it('stores until as a Neo4j date and removes it when an update leaves it out', async () => {
+    const ending: Investment = { ...investment(), id: 'invests-test-until', until: '2028-06-30' };
+    await createRelation(executor, ending, 'pia');
+    const untilOf = async () =>
+      (
+        await executor.executeRead((tx) =>
+          tx.run(
+            `MATCH ()-[r:INVESTS_IN {id: $id}]->()
+             RETURN r.until = date('2028-06-30') AS isDate, r.until IS NULL AS gone`,
+            { id: ending.id },
+          ),
+        )
+      ).records[0]?.toObject();
+    expect(await untilOf()).toEqual({ isDate: true, gone: false });
+    const { until: _left, ...open } = ending;
+    const after = await updateRelation(executor, ending.id, open, 1, 'pia');
+    expect(after).not.toHaveProperty('until');
+    expect(await untilOf()).toMatchObject({ gone: true });
+    await deleteRelation(executor, ending.id, 2, 'pia');
+  });
+
   it('refuses a stale delete, then deletes', async () => {
     const error = await refused(() => deleteRelation(executor, id, 2, 'olga'));
     expect(error).toBeInstanceOf(StoreConflictError);

@@ -41,14 +41,26 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Relation properties stored as Neo4j dates (given as `YYYY-MM-DD` strings). */
+const RELATION_DATE_KEYS = ['since', 'until'] as const;
+
+/** The Cypher value of relation property `key` read from the map `props`: a Neo4j date for the
+ *  date properties (a null stays null), the value itself for the others. */
+export function relationPropertyValue(props: string, key: string): string {
+  const value = `${props}.${propertyKey(key)}`;
+  return (RELATION_DATE_KEYS as readonly string[]).includes(key) ? `date(${value})` : value;
+}
+
 /**
  * Sets relationship `r` from a property map and a hash (`row.props`/`row.hash` in an UNWIND, or
  * `$props`/`$hash`): the `YYYY-MM-DD` strings of `since` and `until` become Neo4j dates.
  */
 export function setRelationClause(props: string, hash: string): string {
+  const dates = RELATION_DATE_KEYS.map(
+    (key) => `r.${propertyKey(key)} = ${relationPropertyValue(props, key)}`,
+  );
   return `SET r = ${props}
-SET r.since = date(${props}.since),
-    r.until = CASE WHEN ${props}.until IS NULL THEN null ELSE date(${props}.until) END,
+SET ${dates.join(',\n    ')},
     r.hash = ${hash}`;
 }
 

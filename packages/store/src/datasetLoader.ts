@@ -21,6 +21,7 @@ import {
   kindLabel,
   propertyKey,
   relationPropertyKeys,
+  relationPropertyValue,
   relationType,
   setRelationClause,
 } from './cypher.js';
@@ -311,11 +312,9 @@ const SET_RELATION = setRelationClause('row.props', 'row.hash');
  * A null value (an attribute or `until` left out) writes no property, as a map `SET` does.
  */
 export function createRelationsQuery(type: RelationKind): string {
-  const value = (key: string) =>
-    key === 'since' || key === 'until'
-      ? `date(row.props.${propertyKey(key)})`
-      : `row.props.${propertyKey(key)}`;
-  const properties = relationPropertyKeys(type).map((key) => `${propertyKey(key)}: ${value(key)}`);
+  const properties = relationPropertyKeys(type).map(
+    (key) => `${propertyKey(key)}: ${relationPropertyValue('row.props', key)}`,
+  );
   return `UNWIND $rows AS row
 MATCH (a:${ENTITY_LABEL}) USING INDEX a:${ENTITY_LABEL}(id) WHERE a.id = row.from
 MATCH (b:${ENTITY_LABEL}) USING INDEX b:${ENTITY_LABEL}(id) WHERE b.id = row.to

@@ -774,14 +774,23 @@ type GraphMeta = { truncated: boolean; maxNodes: number } & Record<string, unkno
 /** A graph read (`readGraphRows` in a transaction) handing its nodes and edges to a sink. */
 type GraphRead = (sink: GraphSink) => Promise<GraphCounts>;
 
+/** Builds what a graph read hands it into an answer (`graphObject` or `graphJson`). */
+type GraphBuilder<T> = (
+  read: GraphRead,
+  meta: (counts: GraphCounts) => GraphMeta,
+) => Promise<{ counts: GraphCounts; value: T }>;
+
 /** A graph read built into graphology's serialised format: nodes as they came, edges in key
  *  order. */
-async function graphObject(read: GraphRead, meta: (counts: GraphCounts) => GraphMeta) {
+async function graphObject(
+  read: GraphRead,
+  meta: (counts: GraphCounts) => GraphMeta,
+): Promise<{ counts: GraphCounts; value: SerializedGraph }> {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const counts = await read({ node: (node) => nodes.push(node), edge: (edge) => edges.push(edge) });
   edges.sort(byKey);
-  return { counts, graph: serializedGraph(nodes, edges, meta(counts)) };
+  return { counts, value: serializedGraph(nodes, edges, meta(counts)) };
 }
 
 /**
@@ -791,7 +800,10 @@ async function graphObject(read: GraphRead, meta: (counts: GraphCounts) => Graph
  * objects and writing it afterwards: for the API's large graphs (20,000 entities and 125,000
  * relations make 40 MB of JSON), and for the small ones because the objects then die young.
  */
-async function graphJson(read: GraphRead, meta: (counts: GraphCounts) => GraphMeta) {
+async function graphJson(
+  read: GraphRead,
+  meta: (counts: GraphCounts) => GraphMeta,
+): Promise<{ counts: GraphCounts; value: Buffer }> {
   const nodes = new JsonPieces();
   const edges = new JsonPieces();
   const counts = await read({
@@ -803,33 +815,32 @@ async function graphJson(read: GraphRead, meta: (counts: GraphCounts) => GraphMe
     nodeCount: counts.nodeCount,
     edgeCount: counts.edgeCount,
   };
-  const json = jsonObject([
+  const value = jsonObject([
     ['options', JSON.stringify(GRAPH_OPTIONS)],
     ['attributes', JSON.stringify(attributes)],
     ['nodes', { pieces: nodes, sorted: false }],
     ['edges', { pieces: edges, sorted: true }],
   ]);
-  return { counts, json };
+  return { counts, value };
 }
 
-function subgraphMeta(query: GraphQuery) {
-  return (counts: GraphCounts): GraphMeta => ({ truncated: counts.truncated, maxNodes: query.limit });
+/** A subgraph (see `readSubgraph`) built by `build`. */
+function subgraphAs<T>(executor: Neo4jExecutor, query: GraphQuery, build: GraphBuilder<T>): Promise<T> {
+  const meta = (counts: GraphCounts): GraphMeta => ({ truncated: counts.truncated, maxNodes: query.limit });
+  return executor.readAutoCommit(
+    async (tx) => (await build((sink) => readSubgraph(tx, query, sink), meta)).value,
+    { fetchAll: true },
+  );
 }
 
 /** A subgraph (see `readSubgraph`) in graphology's serialised format, edges in key order. */
-export async function subgraph(executor: Neo4jExecutor, query: GraphQuery): Promise<SerializedGraph> {
-  return executor.readAutoCommit(
-    async (tx) => (await graphObject((sink) => readSubgraph(tx, query, sink), subgraphMeta(query))).graph,
-    { fetchAll: true },
-  );
+export function subgraph(executor: Neo4jExecutor, query: GraphQuery): Promise<SerializedGraph> {
+  return subgraphAs(executor, query, graphObject);
 }
 
 /** The same subgraph as `subgraph`, as its JSON text in UTF-8 (see `graphJson`). */
-export async function subgraphJson(executor: Neo4jExecutor, query: GraphQuery): Promise<Buffer> {
-  return executor.readAutoCommit(
-    async (tx) => (await graphJson((sink) => readSubgraph(tx, query, sink), subgraphMeta(query))).json,
-    { fetchAll: true },
-  );
+export function subgraphJson(executor: Neo4jExecutor, query: GraphQuery): Promise<Buffer> {
+  return subgraphAs(executor, query, graphJson);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -883,51 +894,47 @@ async function readNeighborhood(
   );
 }
 
-function neighborhoodMeta(id: string, query: NeighborhoodQuery) {
-  return (counts: GraphCounts): GraphMeta => ({
+/** The ego network of an entity (see `readNeighborhood`) built by `build`; null when there is no
+ *  entity with this id. */
+function neighborhoodAs<T>(
+  executor: Neo4jExecutor,
+  id: string,
+  query: NeighborhoodQuery,
+  build: GraphBuilder<T>,
+): Promise<T | null> {
+  const meta = (counts: GraphCounts): GraphMeta => ({
     truncated: counts.truncated,
     maxNodes: query.limit,
     center: id,
     depth: query.depth,
   });
+  return executor.readAutoCommit(
+    async (tx) => {
+      const { counts, value } = await build((sink) => readNeighborhood(tx, id, query, sink), meta);
+      return counts.nodeCount === 0 ? null : value;
+    },
+    { fetchAll: true },
+  );
 }
 
-/** The ego network of an entity (see `readNeighborhood`) in graphology's serialised format, edges
- *  in key order; null when there is no entity with this id. */
-export async function neighborhood(
+/** The ego network of an entity in graphology's serialised format, edges in key order; null when
+ *  there is no entity with this id. */
+export function neighborhood(
   executor: Neo4jExecutor,
   id: string,
   query: NeighborhoodQuery,
 ): Promise<SerializedGraph | null> {
-  return executor.readAutoCommit(
-    async (tx) => {
-      const read = await graphObject(
-        (sink) => readNeighborhood(tx, id, query, sink),
-        neighborhoodMeta(id, query),
-      );
-      return read.counts.nodeCount === 0 ? null : read.graph;
-    },
-    { fetchAll: true },
-  );
+  return neighborhoodAs(executor, id, query, graphObject);
 }
 
 /** The same ego network as `neighborhood`, as its JSON text in UTF-8 (see `graphJson`); null when
  *  there is no entity with this id. */
-export async function neighborhoodJson(
+export function neighborhoodJson(
   executor: Neo4jExecutor,
   id: string,
   query: NeighborhoodQuery,
 ): Promise<Buffer | null> {
-  return executor.readAutoCommit(
-    async (tx) => {
-      const read = await graphJson(
-        (sink) => readNeighborhood(tx, id, query, sink),
-        neighborhoodMeta(id, query),
-      );
-      return read.counts.nodeCount === 0 ? null : read.json;
-    },
-    { fetchAll: true },
-  );
+  return neighborhoodAs(executor, id, query, graphJson);
 }
 
 // ---------------------------------------------------------------------------------------------

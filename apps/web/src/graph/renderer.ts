@@ -183,15 +183,28 @@ function blankEdgeDisplay(): Partial<EdgeDisplayData> & { curvature?: number } {
 class DisplayedObjects {
   private readonly nodes = new Map<string, Partial<NodeDisplayData>>();
   private readonly edges = new Map<string, Partial<EdgeDisplayData>>();
+  private readonly dropNode = ({ key }: { key: string }) => this.nodes.delete(key);
+  private readonly dropEdge = ({ key }: { key: string }) => this.edges.delete(key);
+  private readonly clearAll = () => {
+    this.nodes.clear();
+    this.edges.clear();
+  };
+  private readonly clearEdges = () => this.edges.clear();
 
-  constructor(graph: EcoGraph) {
-    graph.on('nodeDropped', ({ key }) => this.nodes.delete(key));
-    graph.on('edgeDropped', ({ key }) => this.edges.delete(key));
-    graph.on('cleared', () => {
-      this.nodes.clear();
-      this.edges.clear();
-    });
-    graph.on('edgesCleared', () => this.edges.clear());
+  constructor(private readonly graph: EcoGraph) {
+    graph.on('nodeDropped', this.dropNode);
+    graph.on('edgeDropped', this.dropEdge);
+    graph.on('cleared', this.clearAll);
+    graph.on('edgesCleared', this.clearEdges);
+  }
+
+  /** Stops following the graph (the graph outlives a renderer that is killed and made again). */
+  detach(): void {
+    this.graph.off('nodeDropped', this.dropNode);
+    this.graph.off('edgeDropped', this.dropEdge);
+    this.graph.off('cleared', this.clearAll);
+    this.graph.off('edgesCleared', this.clearEdges);
+    this.clearAll();
   }
 
   node(key: string): Partial<NodeDisplayData> {
@@ -671,5 +684,6 @@ export class Renderer implements LayoutView {
     this.stopAnimation?.();
     if (this.hoverFrame !== null) cancelAnimationFrame(this.hoverFrame);
     this.sigma.kill();
+    this.displayed.detach();
   }
 }
