@@ -22,8 +22,8 @@ import type { ForceWorkerPositions, ForceWorkerRequest } from '../workers/forceA
 import { type Extent, matrixExtent } from './frame.js';
 import type { EcoGraph } from './graph.js';
 
-/** Values per node in FA2's node matrix (x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed). */
-const PPN = 10;
+/** Values per node in the worker's positions (x, y). */
+const PPN = 2;
 
 /** Above this cost of showing every node moved at once (ms), the layout moves nodes in slices. */
 export const FULL_UPDATE_BUDGET_MS = 16;
@@ -140,8 +140,17 @@ export class ForceLayout {
   private receive(message: ForceWorkerPositions): void {
     this.workerIterations = message.iterations;
     this.workerBusyMs = message.busyMs;
-    this.latest = message.nodes;
+    // Positions not applied yet are overtaken by these.
+    this.giveBack(this.latest);
+    this.latest = message.positions;
     this.schedule();
+  }
+
+  /** Hands positions the page is done with back to the worker to fill again (transferred). */
+  private giveBack(positions: Float32Array | null): void {
+    if (!positions || !this.worker) return;
+    const request: ForceWorkerRequest = { type: 'return', positions };
+    this.worker.postMessage(request, [positions.buffer]);
   }
 
   private schedule(): void {
@@ -165,6 +174,7 @@ export class ForceLayout {
     if (this.cursor === 0) {
       // A new round takes the newest positions; none newer: wait for the worker.
       if (!this.latest) return;
+      this.giveBack(this.current);
       this.current = this.latest;
       this.latest = null;
       this.view.followExtent(matrixExtent(this.current, PPN));
@@ -204,8 +214,10 @@ export class ForceLayout {
       this.schedule();
       return;
     }
+    const done = this.current;
     this.latest = null;
     this.current = null;
+    if (done !== positions) this.giveBack(done);
     const index = new Map<string, number>();
     this.order.forEach((node, i) => {
       index.set(node, i * PPN);
@@ -221,6 +233,7 @@ export class ForceLayout {
       },
       { attributes: ['x', 'y'] },
     );
+    this.giveBack(positions);
     // Spend at most about a third of the main thread on applying positions.
     this.notBefore = performance.now() + 2 * (performance.now() - now);
   }

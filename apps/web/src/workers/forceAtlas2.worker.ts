@@ -3,9 +3,11 @@
  * ForceAtlas2 iterating on its own: unlike graphology's supervisor, which waits for the page to
  * apply each iteration before computing the next, this worker keeps iterating and posts the
  * latest positions about every `postEveryMs`, so the layout's speed does not depend on how fast
- * the page can draw, and a slow frame never stalls the layout.
+ * the page can draw, and a slow frame never stalls the layout. Positions travel in buffers the
+ * page gives back when it has applied them (`positions.ts`).
  */
 import iterate from 'graphology-layout-forceatlas2/iterate';
+import { copyPositions, FA2_NODE_STRIDE, PositionBuffers } from './positions.js';
 
 export type ForceWorkerRequest =
   | {
@@ -15,11 +17,14 @@ export type ForceWorkerRequest =
       settings: Record<string, unknown>;
       postEveryMs: number;
     }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** A positions buffer the page has applied, for the worker to fill again. */
+  | { type: 'return'; positions: Float32Array };
 
 export interface ForceWorkerPositions {
   type: 'positions';
-  nodes: Float32Array;
+  /** x and y of each node, in the order of the start request's matrix. */
+  positions: Float32Array;
   /** Iterations done since start. */
   iterations: number;
   /** Time spent iterating since start, in ms. */
@@ -34,10 +39,16 @@ let running = false;
 let iterations = 0;
 let busyMs = 0;
 let generation = 0;
+const buffers = new PositionBuffers();
+
+function nodeCount(): number {
+  return Math.floor(nodes.length / FA2_NODE_STRIDE);
+}
 
 function post(): void {
-  const message: ForceWorkerPositions = { type: 'positions', nodes: nodes.slice(), iterations, busyMs };
-  self.postMessage(message, [message.nodes.buffer]);
+  const positions = copyPositions(nodes, buffers.take(nodeCount()));
+  const message: ForceWorkerPositions = { type: 'positions', positions, iterations, busyMs };
+  self.postMessage(message, [positions.buffer]);
 }
 
 function loop(run: number): void {
@@ -65,6 +76,8 @@ self.onmessage = (event: MessageEvent<ForceWorkerRequest>) => {
     busyMs = 0;
     generation += 1;
     loop(generation);
+  } else if (request.type === 'return') {
+    buffers.give(request.positions, nodeCount());
   } else {
     running = false;
     generation += 1;
