@@ -441,7 +441,12 @@ describe('the explorer in Chromium', () => {
     type Point = { x: number; y: number };
     type App = {
       __innograph: {
-        force: { iterations: number; movesInSlices: boolean; fullUpdateBudgetMs: number };
+        force: {
+          iterations: number;
+          movesInSlices: boolean;
+          fullUpdateBudgetMs: number;
+          positionMessages: { received: number; buffersMade: number };
+        };
         graph: { nodes(): string[]; getNodeAttributes(n: string): Point };
         renderer: {
           sigma: {
@@ -473,7 +478,24 @@ describe('the explorer in Chromium', () => {
       const force = (window as unknown as App).__innograph.force;
       return force.movesInSlices && force.iterations > 300;
     });
+    // The slices write the worker's positions into the graph while it runs.
+    const positions = () =>
+      page.evaluate(() => {
+        const { graph } = (window as unknown as App).__innograph;
+        return graph.nodes().map((n) => {
+          const { x, y } = graph.getNodeAttributes(n);
+          return [x, y];
+        });
+      });
+    const earlier = await positions();
     await page.waitForTimeout(500);
+    const later = await positions();
+    const moved = later.filter(([x, y], i) => x !== earlier[i]?.[0] || y !== earlier[i]?.[1]);
+    expect(moved.length / later.length).toBeGreaterThan(0.5);
+    // The positions come in buffers the page gives back: never more than three made.
+    const messages = await page.evaluate(() => (window as unknown as App).__innograph.force.positionMessages);
+    expect(messages.received).toBeGreaterThan(10);
+    expect(messages.buffersMade).toBeLessThanOrEqual(3);
     // The camera followed the layout's extent: the graph is still on screen, and drawn.
     expect(await inView()).toBeGreaterThan(0.95);
     const during = pictureStats(await canvasShot(page, 'force-sliced'));

@@ -29,6 +29,8 @@ export interface ForceWorkerPositions {
   iterations: number;
   /** Time spent iterating since start, in ms. */
   busyMs: number;
+  /** Position buffers the worker has made so far (the rest of its messages reused one). */
+  buffersMade: number;
 }
 
 let nodes: Float32Array = new Float32Array(0);
@@ -39,15 +41,26 @@ let running = false;
 let iterations = 0;
 let busyMs = 0;
 let generation = 0;
-const buffers = new PositionBuffers();
+let buffers = new PositionBuffers(0);
+/** Positions were due but every buffer was out: sent as soon as the page gives one back. */
+let owed = false;
 
 function nodeCount(): number {
   return Math.floor(nodes.length / FA2_NODE_STRIDE);
 }
 
-function post(): void {
-  const positions = copyPositions(nodes, buffers.take(nodeCount()));
-  const message: ForceWorkerPositions = { type: 'positions', positions, iterations, busyMs };
+function post(always = false): void {
+  const out = always ? buffers.takeAnyway() : buffers.take();
+  owed = out === null;
+  if (out === null) return;
+  const positions = copyPositions(nodes, out);
+  const message: ForceWorkerPositions = {
+    type: 'positions',
+    positions,
+    iterations,
+    busyMs,
+    buffersMade: buffers.created,
+  };
   self.postMessage(message, [positions.buffer]);
 }
 
@@ -71,16 +84,18 @@ self.onmessage = (event: MessageEvent<ForceWorkerRequest>) => {
     edges = request.edges;
     settings = request.settings;
     postEveryMs = request.postEveryMs;
+    buffers = new PositionBuffers(nodeCount());
+    owed = false;
     running = true;
     iterations = 0;
     busyMs = 0;
     generation += 1;
     loop(generation);
   } else if (request.type === 'return') {
-    buffers.give(request.positions, nodeCount());
+    if (buffers.give(request.positions) && owed && running) post();
   } else {
     running = false;
     generation += 1;
-    post();
+    post(true);
   }
 };

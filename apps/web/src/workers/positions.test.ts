@@ -3,23 +3,40 @@ import { copyPositions, FA2_NODE_STRIDE, PositionBuffers } from './positions.js'
 
 describe('position buffers', () => {
   it('gives back a returned buffer instead of making a new one', () => {
-    const pool = new PositionBuffers();
-    const first = pool.take(3);
+    const pool = new PositionBuffers(3);
+    const first = pool.take();
     expect(first).toHaveLength(6);
-    pool.give(first, 3);
-    expect(pool.take(3)).toBe(first);
+    if (first === null) throw new Error('no buffer');
+    expect(pool.give(first)).toBe(true);
+    expect(pool.take()).toBe(first);
     expect(pool.created).toBe(1);
   });
 
-  it('drops buffers of another graph size and keeps at most a few', () => {
-    const pool = new PositionBuffers();
-    pool.give(new Float32Array(4), 3);
-    expect(pool.size).toBe(0);
-    for (let i = 0; i < 10; i += 1) pool.give(new Float32Array(6), 3);
-    expect(pool.size).toBe(4);
-    // A stale buffer left in the pool is skipped when the size changed.
-    expect(pool.take(5)).toHaveLength(10);
-    expect(pool.size).toBe(0);
+  it('has at most the limit out, then none until one comes back', () => {
+    const pool = new PositionBuffers(3, 2);
+    const a = pool.take();
+    expect(pool.take()).not.toBeNull();
+    expect(pool.take()).toBeNull();
+    if (a === null) throw new Error('no buffer');
+    pool.give(a);
+    expect(pool.take()).toBe(a);
+    expect(pool.take()).toBeNull();
+    expect(pool.created).toBe(2);
+  });
+
+  it('still gives a buffer for the last positions when all are out', () => {
+    const pool = new PositionBuffers(3, 1);
+    pool.take();
+    expect(pool.take()).toBeNull();
+    expect(pool.takeAnyway()).toHaveLength(6);
+    expect(pool.created).toBe(2);
+  });
+
+  it("drops a buffer of another node count (an earlier run's)", () => {
+    const pool = new PositionBuffers(3, 1);
+    pool.take();
+    expect(pool.give(new Float32Array(4))).toBe(false);
+    expect(pool.take()).toBeNull();
   });
 
   it('copies x and y of each node out of the FA2 matrix', () => {

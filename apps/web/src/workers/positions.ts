@@ -11,33 +11,52 @@
 /** Values per node in FA2's node matrix (x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed). */
 export const FA2_NODE_STRIDE = 10;
 
-/** Spare buffers kept: one being filled, one on its way, one held by the page, one to spare. */
-const SPARE_MAX = 4;
+/** Buffers out at once: one held by the page for the slices it is applying, one waiting there
+ *  (the newest positions), one on its way. With all of them out, the worker keeps iterating and
+ *  sends the newest positions as soon as the page gives one back: a page busy drawing a slow frame
+ *  is not sent positions it would only throw away. */
+export const POSITION_BUFFERS = 3;
 
 export class PositionBuffers {
   private readonly spare: Float32Array[] = [];
-  /** Buffers made since the pool was created (the rest were reused). */
+  /** Taken and not given back yet. */
+  private out = 0;
+  /** Buffers made so far (the rest of the messages reused one). */
   created = 0;
 
-  /** A buffer for `nodes` nodes: a returned one when one fits, else a new one. */
-  take(nodes: number): Float32Array {
-    const length = nodes * 2;
-    for (;;) {
-      const buffer = this.spare.pop();
-      if (buffer === undefined) break;
-      if (buffer.length === length) return buffer;
-    }
+  constructor(
+    /** Nodes of the layout: each buffer holds x and y of every node. */
+    private readonly nodes: number,
+    private readonly limit = POSITION_BUFFERS,
+  ) {}
+
+  /** A buffer to fill and send: a given-back one, or a new one while fewer than the limit are out;
+   *  null when they all are (wait for the page to give one back). */
+  take(): Float32Array | null {
+    const buffer = this.spare.pop() ?? (this.out < this.limit ? this.make() : null);
+    if (buffer !== null) this.out += 1;
+    return buffer;
+  }
+
+  /** A buffer whatever is out (for the last positions, when the layout stops). */
+  takeAnyway(): Float32Array {
+    const buffer = this.spare.pop() ?? this.make();
+    this.out += 1;
+    return buffer;
+  }
+
+  /** Takes back a buffer the page is done with; false (and dropped) when it is not one of this
+   *  layout's (another node count: an earlier run). */
+  give(buffer: Float32Array): boolean {
+    if (buffer.length !== this.nodes * 2) return false;
+    this.out = Math.max(0, this.out - 1);
+    if (this.spare.length < this.limit) this.spare.push(buffer);
+    return true;
+  }
+
+  private make(): Float32Array {
     this.created += 1;
-    return new Float32Array(length);
-  }
-
-  /** Keeps a buffer the page is done with (one of another size, from an older run, is dropped). */
-  give(buffer: Float32Array, nodes: number): void {
-    if (buffer.length === nodes * 2 && this.spare.length < SPARE_MAX) this.spare.push(buffer);
-  }
-
-  get size(): number {
-    return this.spare.length;
+    return new Float32Array(this.nodes * 2);
   }
 }
 
