@@ -42,25 +42,40 @@ export interface LayoutView {
   beginMoves(): void;
   /** The layout's nodes now span this extent: show it as if the frame had followed. */
   followExtent(extent: Extent): void;
-  /** Shows these nodes, whose `x`/`y` were written in place (no graph event). */
+  /** Shows these nodes, whose `x`/`y` were written in place (no graph event); the array is
+   *  reused by the caller once this returns. */
   showMoved(nodes: string[]): void;
   /** Moves are over (every position was written with graph events): re-frame, keep the view. */
   endMoves(): void;
 }
 
+/** Nodes moved between two looks at the clock in a slice (about a millisecond at 10,000). */
+export const SLICE_CHUNK = 256;
+
 /**
- * The next slice size: scaled towards `budgetMs` from what the last one of `size` nodes took,
- * growing by at most half and shrinking by at most half at once, between `min` and `max`.
+ * Runs one slice over `count` nodes from `from`: `step(start, end)` moves nodes [start, end) in
+ * chunks of `chunk`, until `budgetMs` has passed (after the chunk that passed it) or the end is
+ * reached. Returns where the next slice starts (0: the round is over). A slice is timed as it runs
+ * rather than sized from the last one, so a collection or a compilation landing in it ends it
+ * early instead of making it long.
  */
-export function nextSliceSize(
-  size: number,
-  elapsedMs: number,
+export function runSlice(
+  count: number,
+  from: number,
   budgetMs: number,
-  min: number,
-  max: number,
+  chunk: number,
+  step: (start: number, end: number) => void,
+  now: () => number = () => performance.now(),
 ): number {
-  const factor = elapsedMs > 0 ? Math.min(1.5, Math.max(0.5, budgetMs / elapsedMs)) : 1.5;
-  return Math.round(Math.min(max, Math.max(min, size * factor)));
+  const started = now();
+  let at = from;
+  while (at < count) {
+    const end = Math.min(count, at + chunk);
+    step(at, end);
+    at = end;
+    if (now() - started >= budgetMs) break;
+  }
+  return at >= count ? 0 : at;
 }
 
 export class ForceLayout {
@@ -84,7 +99,8 @@ export class ForceLayout {
   private sliced = false;
   /** Next node (index in `order`) a slice moves, slice size, and the positions being applied. */
   private cursor = 0;
-  private sliceSize = 500;
+  /** Nodes of the chunk being moved (one array, reused). */
+  private readonly moved: string[] = [];
   private current: Float32Array | null = null;
   /** Above this cost of a full update (ms) a run moves nodes in slices; the end-to-end tests lower
    *  it to take the sliced path on the small seed graph. */
@@ -210,27 +226,20 @@ export class ForceLayout {
     }
     const positions = this.current;
     if (!positions) return;
-    const started = performance.now();
-    const end = Math.min(this.order.length, this.cursor + this.sliceSize);
-    const moved: string[] = [];
-    for (let i = this.cursor; i < end; i += 1) {
-      const node = this.order[i];
-      if (node === undefined || !this.graph.hasNode(node)) continue;
-      // In place, without graph events: the view is told which nodes moved (showMoved).
-      const attributes = this.graph.getNodeAttributes(node);
-      attributes.x = positions[i * PPN] ?? attributes.x;
-      attributes.y = positions[i * PPN + 1] ?? attributes.y;
-      moved.push(node);
-    }
-    this.view.showMoved(moved);
-    this.sliceSize = nextSliceSize(
-      end - this.cursor,
-      performance.now() - started,
-      SLICE_BUDGET_MS,
-      100,
-      Math.max(100, this.order.length),
-    );
-    this.cursor = end >= this.order.length ? 0 : end;
+    this.cursor = runSlice(this.order.length, this.cursor, SLICE_BUDGET_MS, SLICE_CHUNK, (start, end) => {
+      const moved = this.moved;
+      moved.length = 0;
+      for (let i = start; i < end; i += 1) {
+        const node = this.order[i];
+        if (node === undefined || !this.graph.hasNode(node)) continue;
+        // In place, without graph events: the view is told which nodes moved (showMoved).
+        const attributes = this.graph.getNodeAttributes(node);
+        attributes.x = positions[i * PPN] ?? attributes.x;
+        attributes.y = positions[i * PPN + 1] ?? attributes.y;
+        moved.push(node);
+      }
+      this.view.showMoved(moved);
+    });
     if (this.cursor !== 0 || this.latest) this.schedule();
   }
 

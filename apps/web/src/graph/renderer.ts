@@ -579,7 +579,8 @@ export class Renderer implements LayoutView {
     camera.setState(next);
   }
 
-  /** Shows nodes moved in place: they and, when drawn, their relations, nothing else. */
+  /** Shows nodes moved in place: they and, when drawn, their relations, nothing else (`nodes` is
+   *  the layout's reused array: not kept). */
   showMoved(nodes: string[]): void {
     const edges = new Set<string>();
     const d = this.display;
