@@ -21,11 +21,9 @@ import DEFAULT_SETTINGS from 'graphology-layout-forceatlas2/defaults';
 import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers';
 import { z } from 'zod';
 import type { ForceWorkerPositions, ForceWorkerRequest } from '../workers/forceAtlas2.worker.js';
+import { POSITION_STRIDE as PPN } from '../workers/positions.js';
 import { type Extent, matrixExtent } from './frame.js';
 import type { EcoGraph } from './graph.js';
-
-/** Values per node in the worker's positions (x, y). */
-const PPN = 2;
 
 /** Above this cost of showing every node moved at once (ms), the layout moves nodes in slices. */
 export const FULL_UPDATE_BUDGET_MS = 16;

@@ -67,7 +67,8 @@ export function followExtent(
   };
 }
 
-/** The extent of every node's position in a FA2 node matrix (`stride` values a node, x then y). */
+/** The extent of every node's position in a flat array of `stride` values a node, x then y (the
+ *  layout worker's positions). */
 export function matrixExtent(matrix: Float32Array, stride: number): Extent {
   let minX = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;

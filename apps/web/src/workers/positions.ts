@@ -8,6 +8,9 @@
  * major collection every few seconds while a layout ran, each a 60–100 ms pause in a frame.
  */
 
+/** Values per node in the positions the worker sends (x, y). */
+export const POSITION_STRIDE = 2;
+
 /** Values per node in FA2's node matrix (x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed). */
 export const FA2_NODE_STRIDE = 10;
 
@@ -48,7 +51,7 @@ export class PositionBuffers {
   /** Takes back a buffer the page is done with; false (and dropped) when it is not one of this
    *  layout's (another node count: an earlier run). */
   give(buffer: Float32Array): boolean {
-    if (buffer.length !== this.nodes * 2) return false;
+    if (buffer.length !== this.nodes * POSITION_STRIDE) return false;
     this.out = Math.max(0, this.out - 1);
     if (this.spare.length < this.limit) this.spare.push(buffer);
     return true;
@@ -56,16 +59,16 @@ export class PositionBuffers {
 
   private make(): Float32Array {
     this.created += 1;
-    return new Float32Array(this.nodes * 2);
+    return new Float32Array(this.nodes * POSITION_STRIDE);
   }
 }
 
 /** Copies each node's x and y from FA2's node matrix into `out` (two values per node). */
 export function copyPositions(matrix: Float32Array, out: Float32Array): Float32Array {
-  const nodes = Math.min(out.length / 2, Math.floor(matrix.length / FA2_NODE_STRIDE));
+  const nodes = Math.min(out.length / POSITION_STRIDE, Math.floor(matrix.length / FA2_NODE_STRIDE));
   for (let node = 0; node < nodes; node += 1) {
-    out[node * 2] = matrix[node * FA2_NODE_STRIDE] ?? 0;
-    out[node * 2 + 1] = matrix[node * FA2_NODE_STRIDE + 1] ?? 0;
+    out[node * POSITION_STRIDE] = matrix[node * FA2_NODE_STRIDE] ?? 0;
+    out[node * POSITION_STRIDE + 1] = matrix[node * FA2_NODE_STRIDE + 1] ?? 0;
   }
   return out;
 }
