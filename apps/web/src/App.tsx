@@ -614,10 +614,13 @@ export function App() {
   );
 
   // Entering or leaving presentation mode resizes the stage: sigma measures it on its next render.
+  // Only a change: a new renderer has just measured the stage, and a full refresh of a big graph
+  // right after its first frame cost 0.25 s at 20,000 entities and left its garbage behind.
   const isPresenting = presenting !== null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the stage's size follows `isPresenting`.
+  const stagePresenting = useRef(isPresenting);
   useEffect(() => {
-    if (!renderer) return;
+    if (!renderer || stagePresenting.current === isPresenting) return;
+    stagePresenting.current = isPresenting;
     const frame = requestAnimationFrame(() => renderer.sigma.refresh());
     return () => cancelAnimationFrame(frame);
   }, [renderer, isPresenting]);

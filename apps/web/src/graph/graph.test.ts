@@ -66,4 +66,31 @@ describe('explorer graph', () => {
     expect(result.addedNodes.sort()).toEqual(['a', 'b']);
     expect(result.addedEdges).toEqual([]);
   });
+
+  it("keeps the received attribute objects as the graph's own, with the display fields written in", () => {
+    const g = emptyGraph();
+    const received = graphOf([node('a'), node('b')], [edge('r', 'a', 'b')]);
+    const [a] = received.nodes;
+    const [r] = received.edges;
+    mergeSerialized(g, received);
+    expect(g.getNodeAttributes('a')).toBe(a?.attributes);
+    expect(g.getNodeAttributes('a')).toMatchObject({
+      kind: 'PrivateFirm',
+      label: 'a',
+      size: 5,
+      color: '#999',
+    });
+    expect(g.getEdgeAttributes('r')).toBe(r?.attributes);
+    expect(g.getEdgeAttributes('r')).toMatchObject({ type: 'SUPPLIES', size: 1, color: '#ccc' });
+    // An update replaces the data but keeps the position and the curvature already there.
+    g.mergeNodeAttributes('a', { x: 7, y: 8 });
+    g.setEdgeAttribute('r', 'curvature', 0.3);
+    const renamed = graphOf(
+      [{ key: 'a', attributes: { kind: 'PrivateFirm', nameZh: '甲', nameEn: 'Renamed', version: 2 } }],
+      [{ ...edge('r', 'a', 'b'), attributes: { type: 'SUPPLIES', status: 'planned', since: '2025-01-01' } }],
+    );
+    mergeSerialized(g, renamed);
+    expect(g.getNodeAttributes('a')).toMatchObject({ label: 'Renamed', version: 2, x: 7, y: 8 });
+    expect(g.getEdgeAttributes('r')).toMatchObject({ status: 'planned', curvature: 0.3 });
+  });
 });

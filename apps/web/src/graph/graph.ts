@@ -67,6 +67,11 @@ export interface MergeResult {
  * Adds the nodes and edges of a serialised graph that are not yet there and refreshes the data of
  * those that are; positions of existing nodes never move. New nodes land near a neighbour already
  * placed (or near `anchor`), on a small deterministic circle.
+ *
+ * The graph takes the attribute objects of `serialized` as its own (display fields are written
+ * into them): pass a graph just received or built, not one to use again. A copy per node and
+ * relation was the biggest part of the garbage a 20,000-entity load left in the page's old
+ * generation, whose major collection then landed in whatever task came next.
  */
 export function mergeSerialized(
   graph: EcoGraph,
@@ -78,19 +83,18 @@ export function mergeSerialized(
   for (const { key, attributes } of serialized.nodes) {
     const kind = EntityKindSchema.safeParse(attributes.kind);
     if (!kind.success) continue;
-    const data = {
-      ...attributes,
+    const data = Object.assign(attributes, {
       kind: kind.data,
       nameZh: text(attributes.nameZh, key),
       nameEn: text(attributes.nameEn, key),
       label: text(attributes.nameEn, key),
       version: typeof attributes.version === 'number' ? attributes.version : 1,
-    };
+    });
     if (graph.hasNode(key)) {
       const { x, y, size, color } = graph.getNodeAttributes(key);
-      graph.replaceNodeAttributes(key, { ...data, x, y, size, color });
+      graph.replaceNodeAttributes(key, Object.assign(data, { x, y, size, color }));
     } else {
-      graph.addNode(key, { ...data, x: Number.NaN, y: Number.NaN, size: 5, color: '#999' });
+      graph.addNode(key, Object.assign(data, { x: Number.NaN, y: Number.NaN, size: 5, color: '#999' }));
       addedNodes.push(key);
     }
   }
@@ -99,18 +103,17 @@ export function mergeSerialized(
     const type = RelationKindSchema.safeParse(attributes.type);
     const status = RelationStatus.safeParse(attributes.status);
     if (!type.success || !status.success) continue;
-    const data: EdgeData = {
-      ...attributes,
+    const data: EdgeData = Object.assign(attributes, {
       type: type.data,
       status: status.data,
       since: text(attributes.since, '0000-01-01'),
       size: 1,
       color: '#ccc',
-    };
+    });
     if (typeof attributes.until !== 'string') delete data.until;
     if (graph.hasEdge(key)) {
       const { curvature } = graph.getEdgeAttributes(key);
-      graph.replaceEdgeAttributes(key, { ...data, curvature });
+      graph.replaceEdgeAttributes(key, Object.assign(data, { curvature }));
     } else {
       graph.addDirectedEdgeWithKey(key, source, target, data);
       addedEdges.push(key);

@@ -1,0 +1,46 @@
+/// <reference lib="webworker" />
+/**
+ * Fetches `GET /api/graph`, parses it and checks it against the contract's `SerializedGraph` off
+ * the main thread, and posts the checked graph to the page (see `graphOffThread` in `api.ts`).
+ * One request per worker: the page ends the worker once it has the answer or gives up.
+ */
+import {
+  ApiClient,
+  type GraphFetchRequest,
+  type GraphFetchResponse,
+  type GraphFetchTiming,
+  graphFetchFailure,
+} from '../api.js';
+
+self.onmessage = async (event: MessageEvent<GraphFetchRequest>) => {
+  const { base, token, query } = event.data;
+  const client = new ApiClient({ base, token: () => token, graphWorker: false });
+  let answer: GraphFetchResponse;
+  try {
+    const graph = await client.graph(query);
+    answer = {
+      ok: true,
+      graph,
+      timing: {
+        timeOrigin: performance.timeOrigin,
+        request: lastGraphRequest(),
+        checkedAt: performance.now(),
+      },
+    };
+  } catch (error) {
+    answer = graphFetchFailure(error);
+  }
+  self.postMessage(answer);
+};
+
+/** The Resource Timing of this worker's `/api/graph` request. */
+function lastGraphRequest(): GraphFetchTiming['request'] {
+  const entries = performance
+    .getEntriesByType('resource')
+    .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming)
+    .filter((entry) => new URL(entry.name).pathname.endsWith('/api/graph'));
+  const entry = entries.at(-1);
+  if (entry === undefined) return null;
+  const { startTime, requestStart, responseStart, responseEnd, encodedBodySize } = entry;
+  return { startTime, requestStart, responseStart, responseEnd, encodedBodySize };
+}
