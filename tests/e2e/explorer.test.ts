@@ -116,12 +116,10 @@ describe('the explorer in Chromium', () => {
           pageRequests: performance
             .getEntriesByType('resource')
             .filter((entry) => new URL(entry.name).pathname === '/api/graph').length,
-          marks: performance
-            .getEntriesByName('innograph:graph-fetched')
-            .map((mark) => ({
-              at: mark.startTime,
-              request: mark instanceof PerformanceMark ? mark.detail : null,
-            })),
+          marks: performance.getEntriesByName('innograph:graph-fetched').map((mark) => ({
+            at: mark.startTime,
+            request: mark instanceof PerformanceMark ? mark.detail : null,
+          })),
           received: performance.getEntriesByName('innograph:data-received')[0]?.startTime ?? -1,
         })),
       );
@@ -238,20 +236,30 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
-  it('on a big graph a hover picks out the node and its neighbours without fading the rest', async () => {
+  it.each([
+    ['on a big graph', 'dear'],
+    ['during a layout, where a full refresh of 25 ms is already too dear', 'layout'],
+  ] as const)('%s a hover picks out the node and its neighbours without fading the rest', async (_, mode) => {
     const page = await open('?lang=en');
     type App = {
       __innograph: HoverProbe & {
         renderer: {
           hoverRefreshMaxMs: number;
+          fullRefreshMs: number | null;
+          update(change: { layoutRunning: boolean }): void;
           sigma: { getNodeDisplayData(n: string): { highlighted?: boolean; color?: string } | undefined };
         };
       };
     };
-    // As if a full refresh were dear (thousands of entities): the light hover, on the seed.
-    const target = await page.evaluate(() => {
+    // As if a full refresh were dear (thousands of entities), or a layout were running and a full
+    // refresh cost 25 ms (a fading hover when still): the light hover, on the seed.
+    const target = await page.evaluate((mode) => {
       const app = (window as unknown as App).__innograph;
-      app.renderer.hoverRefreshMaxMs = -1;
+      if (mode === 'dear') app.renderer.hoverRefreshMaxMs = -1;
+      else {
+        app.renderer.update({ layoutRunning: true });
+        app.renderer.fullRefreshMs = 25;
+      }
       const { sigma } = app.renderer;
       const rect = sigma.getContainer().getBoundingClientRect();
       const node = app.graph.nodes().find((n) => {
@@ -261,7 +269,7 @@ describe('the explorer in Chromium', () => {
       if (!node) return null;
       const p = sigma.graphToViewport(app.graph.getNodeAttributes(node));
       return { node, x: rect.x + p.x, y: rect.y + p.y };
-    });
+    }, mode);
     expect(target).not.toBeNull();
     await page.mouse.move(target?.x ?? 0, target?.y ?? 0);
     await page.waitForFunction(
@@ -283,7 +291,7 @@ describe('the explorer in Chromium', () => {
     expect(state.farHighlighted).toBe(0);
     // Nothing faded: the rest keeps its kinds' colours.
     expect(state.farColours).toBeGreaterThan(3);
-    await shot(page, 'hover-light');
+    await shot(page, `hover-light-${mode}`);
     await page.close();
   });
 

@@ -148,6 +148,11 @@ function layoutHidesEdges(graph: EcoGraph, display: Display): boolean {
 /** Above this cost of a full refresh (ms), a hover is shown without fading the rest. */
 export const HOVER_REFRESH_MAX_MS = 40;
 
+/** The same while a layout moves the nodes: its worker and the rasteriser then share the two
+ *  cores with the page, and a fading hover at 5,000 entities (a full refresh of ≤ 40 ms when
+ *  still) took 57 ms in a pan during a layout. */
+export const HOVER_REFRESH_MAX_MS_IN_LAYOUT = 15;
+
 /** Most neighbours of a hovered node picked out on sigma's top layer (a light hover, big graphs):
  *  each gets a label box there, which sigma does not keep apart. */
 const LIGHT_HOVER_NEIGHBORS_MAX = 20;
@@ -319,7 +324,8 @@ export class Renderer implements LayoutView {
   }
 
   /**
-   * Shows the hovered node. Where a full refresh is cheap (under HOVER_REFRESH_MAX_MS), the node
+   * Shows the hovered node. Where a full refresh is cheap (under HOVER_REFRESH_MAX_MS, or
+   * HOVER_REFRESH_MAX_MS_IN_LAYOUT while a layout runs), the node
    * and its neighbours come forward and everything else fades, which re-runs the reducers over the
    * whole graph. On big graphs that would make every hover a long task (0.4 s at 20,000
    * entities), so there the node and its neighbours (if LIGHT_HOVER_NEIGHBORS_MAX or fewer) are
@@ -332,7 +338,10 @@ export class Renderer implements LayoutView {
     this.hoverNeighbors = new Set(node && this.graph.hasNode(node) ? this.graph.neighbors(node) : []);
     this.display = { ...this.display, hovered: node };
     const wasFading = previous !== null && !this.hoverIsLight;
-    this.hoverIsLight = (this.fullRefreshMs ?? this.processMs ?? 0) > this.hoverRefreshMaxMs;
+    const budget = this.display.layoutRunning
+      ? Math.min(this.hoverRefreshMaxMs, HOVER_REFRESH_MAX_MS_IN_LAYOUT)
+      : this.hoverRefreshMaxMs;
+    this.hoverIsLight = (this.fullRefreshMs ?? this.processMs ?? 0) > budget;
     if (!this.hoverIsLight || wasFading) {
       this.refreshAll();
       return;
