@@ -539,6 +539,11 @@ function nodeOf(values: unknown): GraphNode {
  */
 class CheckedOnce<T> {
   private readonly known = new Map<unknown, T>();
+  /** The last value looked up and what it gave: a relation's fields mostly repeat those of the
+   *  relation before (the rows come node by node), and comparing two strings costs less than
+   *  hashing a new one for the map (each value comes from the driver as a new string). */
+  private lastValue: unknown = undefined;
+  private lastResult: T | undefined = undefined;
 
   constructor(
     private readonly schema: z.ZodType<T>,
@@ -546,8 +551,13 @@ class CheckedOnce<T> {
   ) {}
 
   parse(value: unknown): T {
+    if (value === this.lastValue && this.lastResult !== undefined) return this.lastResult;
     const known = this.known.get(value);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.lastValue = value;
+      this.lastResult = known;
+      return known;
+    }
     const result = this.schema.safeParse(value);
     if (!result.success) {
       throw new StoreError(
@@ -566,6 +576,8 @@ const EDGE_FIELD_COUNT = 9;
  *  CheckedOnce). */
 function edgeReader(): (values: unknown) => GraphEdge {
   const type = new CheckedOnce(RelationKindSchema, 'type');
+  // Two, so that each keeps its own last value: the start repeats along a node's relations.
+  const start = new CheckedOnce(EntityId, 'start');
   const end = new CheckedOnce(EntityId, 'end');
   const status = new CheckedOnce(RelationStatus, 'status');
   const since = new CheckedOnce(IsoDate, 'since');
@@ -577,7 +589,7 @@ function edgeReader(): (values: unknown) => GraphEdge {
     const kind = type.parse(list[0]);
     return graphEdge({
       type: kind,
-      from: end.parse(list[1]),
+      from: start.parse(list[1]),
       to: end.parse(list[2]),
       // Relation ids do not repeat: checked each time.
       id: EntityId.parse(list[3]),
