@@ -135,6 +135,82 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('draws labels that do not run over each other, and fits the chain lanes with their labels', async () => {
+    const page = await open('?lang=en');
+    await page.getByTestId('layout-chain').click();
+    // The layout's move and the fit's camera animation.
+    await page.waitForTimeout(1500);
+    const seen = z
+      .object({
+        width: z.number(),
+        boxes: z.array(
+          z.object({
+            node: z.string(),
+            left: z.number(),
+            right: z.number(),
+            top: z.number(),
+            bottom: z.number(),
+          }),
+        ),
+      })
+      .parse(
+        await page.evaluate(() => {
+          type Shown = { x: number; y: number; size: number; label?: string | null; hidden?: boolean };
+          const app = (
+            window as unknown as {
+              __innograph: {
+                renderer: {
+                  drawnLabels: ReadonlySet<string>;
+                  sigma: {
+                    getNodeDisplayData(n: string): Shown | undefined;
+                    framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+                    scaleSize(size: number): number;
+                    getSettings(): { labelSize: number; labelWeight: string; labelFont: string };
+                    getContainer(): HTMLElement;
+                  };
+                };
+              };
+            }
+          ).__innograph;
+          const { sigma } = app.renderer;
+          const settings = sigma.getSettings();
+          const context = document.createElement('canvas').getContext('2d');
+          if (!context) throw new Error('no 2D canvas');
+          context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+          const boxes = [...app.renderer.drawnLabels].flatMap((node) => {
+            const data = sigma.getNodeDisplayData(node);
+            if (!data || typeof data.label !== 'string') return [];
+            const p = sigma.framedGraphToViewport(data);
+            const left = p.x + sigma.scaleSize(data.size) + 3;
+            const half = settings.labelSize / 2;
+            return [
+              {
+                node,
+                left,
+                right: left + context.measureText(data.label).width,
+                top: p.y - half,
+                bottom: p.y + half,
+              },
+            ];
+          });
+          return { width: sigma.getContainer().clientWidth, boxes };
+        }),
+      );
+    expect(seen.boxes.length).toBeGreaterThan(10);
+    const overlaps = seen.boxes.flatMap((a, i) =>
+      seen.boxes
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.node} / ${b.node}`),
+    );
+    expect(overlaps).toEqual([]);
+    // Fitted with their labels: none runs off the right of the stage.
+    const rightmost = Math.max(...seen.boxes.map((box) => box.right));
+    expect(rightmost).toBeLessThanOrEqual(seen.width);
+    await shot(page, 'chain-lanes-labels');
+    await page.close();
+  });
+
   it('searches an entity, opens its panel and puts the selection in the URL', async () => {
     const page = await open('?lang=zh');
     await search(page, '渝江汽车集团');

@@ -6,6 +6,7 @@
  */
 import type Sigma from 'sigma';
 import type { EdgeData, NodeData } from '../graph/graph.js';
+import { labelsDrawn } from '../graph/labels.js';
 import { type LegendItems, layoutLegend, TITLE_HEIGHT } from './legend.js';
 
 export interface SceneEdge {
@@ -140,7 +141,7 @@ export function sceneOf(
   });
   edges.sort((a, b) => a.z - b.z);
   const labels: SceneLabel[] = [];
-  for (const node of sigma.getNodeDisplayedLabels()) {
+  for (const node of labelsDrawn(sigma)) {
     const data = sigma.getNodeDisplayData(node);
     const p = screen.get(node);
     if (!data || !p || typeof data.label !== 'string' || data.label === '') continue;

@@ -12,6 +12,7 @@ import {
   EdgeLineProgram,
   EdgeRectangleProgram,
   type NodeHoverDrawingFunction,
+  type NodeLabelDrawingFunction,
 } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { animateNodes } from 'sigma/utils';
@@ -20,6 +21,16 @@ import type { Visibility } from './filters.js';
 import type { LayoutView } from './forceLayout.js';
 import { type Extent, followExtent } from './frame.js';
 import type { EcoGraph, EdgeData, NodeData } from './graph.js';
+import {
+  type FitCamera,
+  type FitItem,
+  fitCamera,
+  labelBox,
+  labelFrame,
+  labelsDrawn,
+  startLabelFrame,
+  TextWidths,
+} from './labels.js';
 import {
   communityColor,
   ENDED_EDGE,
@@ -104,6 +115,35 @@ function hoverDrawer(style: ThemeStyle): NodeHoverDrawingFunction<NodeData, Edge
   };
 }
 
+const labelWidths = new TextWidths();
+
+/**
+ * sigma's label drawer (`drawDiscNodeLabel`), leaving out a label whose box overlaps one drawn
+ * before it in the same frame (`graph/labels.ts`); labels sigma must show (`forceLabel`) are drawn
+ * anyway.
+ */
+const drawLabelWithRoom: NodeLabelDrawingFunction<NodeData, EdgeData> = (context, data, settings) => {
+  const label = data.label;
+  if (typeof label !== 'string' || label === '') return;
+  const key = Reflect.get(data, 'key');
+  const node = typeof key === 'string' ? key : label;
+  const frame = labelFrame(context, node);
+  const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  const width = labelWidths.width(font, label, () => {
+    context.font = font;
+    return context.measureText(label).width;
+  });
+  if (
+    !frame.space.place(
+      labelBox(data.x, data.y, data.size, settings.labelSize, width),
+      data.forceLabel === true,
+    )
+  )
+    return;
+  frame.drawn.add(node);
+  drawDiscNodeLabel(context, data, settings);
+};
+
 /** sigma's settings that follow the theme. */
 function themeSettings(theme: Theme) {
   const style = THEME_STYLES[theme];
@@ -144,6 +184,12 @@ function hideEdgesOnMove(graph: EcoGraph, display: Display): boolean {
 function layoutHidesEdges(graph: EcoGraph, display: Display): boolean {
   return display.layoutRunning && graph.size > LAYOUT_EDGES_MAX;
 }
+
+/** Pixels left free around what `fit` shows. */
+const FIT_MARGIN_PX = 12;
+
+/** The widest `fit` zooms out (sigma's ratio 1 shows the whole graph without its labels). */
+const FIT_MAX_RATIO = 2;
 
 /** Above this cost of a full refresh (ms), a hover is shown without fading the rest. */
 export const HOVER_REFRESH_MAX_MS = 40;
@@ -274,6 +320,7 @@ export class Renderer implements LayoutView {
         // One-pixel GL lines: a fraction of the pixels of a rectangle, for big graphs.
         hairline: EdgeLineProgram,
       },
+      defaultDrawNodeLabel: drawLabelWithRoom,
       labelFont:
         '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
       ...themeSettings(display.theme),
@@ -290,6 +337,8 @@ export class Renderer implements LayoutView {
       nodeReducer: (node, data) => this.writeNodeDisplay(node, data, this.displayed.node(node)),
       edgeReducer: (edge, data) => this.writeEdgeDisplay(edge, data, this.displayed.edge(edge)),
     });
+    const labels = this.sigma.getCanvases().labels?.getContext('2d');
+    if (labels) this.sigma.on('beforeRender', () => startLabelFrame(labels));
     let processStarted = 0;
     this.sigma.on('beforeProcess', () => {
       processStarted = performance.now();
@@ -407,6 +456,11 @@ export class Renderer implements LayoutView {
     // setSetting re-reads the whole graph itself (and draws on the next frame): no second pass.
     if (moveSettingChanged) this.sigma.setSetting('hideEdgesOnMove', hideOnMove);
     else this.refreshAll(false);
+  }
+
+  /** The nodes whose labels the last frame drew (the label drawer leaves out those with no room). */
+  get drawnLabels(): ReadonlySet<string> {
+    return labelsDrawn(this.sigma);
   }
 
   get current(): Display {
@@ -653,28 +707,62 @@ export class Renderer implements LayoutView {
   }
 
   /** Zooms to fit the visible nodes (or the given ones). */
+  /**
+   * Moves the camera to show these nodes (those in view when unset) with their labels: labels keep
+   * their size on screen, so the nodes at the right edge need room for theirs (`fitCamera`).
+   */
   fit(nodes?: readonly string[]): Promise<void> {
     const keys = nodes ?? (this.display.visible ? [...this.display.visible.nodes] : this.graph.nodes());
+    const settings = this.sigma.getSettings();
+    const context = this.sigma.getCanvases().labels?.getContext('2d') ?? null;
+    const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    const items: FitItem[] = [];
     let minX = Number.POSITIVE_INFINITY;
     let minY = Number.POSITIVE_INFINITY;
     let maxX = Number.NEGATIVE_INFINITY;
     let maxY = Number.NEGATIVE_INFINITY;
     for (const node of keys) {
       const data = this.sigma.getNodeDisplayData(node);
-      if (!data) continue;
+      if (!data || data.hidden) continue;
       minX = Math.min(minX, data.x);
       maxX = Math.max(maxX, data.x);
       minY = Math.min(minY, data.y);
       maxY = Math.max(maxY, data.y);
+      const radius = this.sigma.scaleSize(data.size);
+      const label = data.label;
+      const labelled =
+        context !== null &&
+        typeof label === 'string' &&
+        label !== '' &&
+        (data.forceLabel === true || radius >= settings.labelRenderedSizeThreshold);
+      const labelWidth = labelled
+        ? labelWidths.width(font, label, () => {
+            context.font = font;
+            return context.measureText(label).width;
+          })
+        : 0;
+      items.push({ x: data.x, y: data.y, radius, labelWidth });
     }
-    if (!Number.isFinite(minX)) return this.reset();
-    const ratio = Math.max(maxX - minX, maxY - minY, 0.02) * 1.15;
-    return this.sigma
-      .getCamera()
-      .animate(
-        { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(ratio, 1.2) },
-        { duration: 400 },
-      );
+    if (items.length === 0) return this.reset();
+    const start = {
+      x: (minX + maxX) / 2,
+      y: (minY + maxY) / 2,
+      ratio: Math.max(maxX - minX, maxY - minY, 0.02) * 1.15,
+    };
+    const { width, height } = this.sigma.getDimensions();
+    const project = (point: { x: number; y: number }, camera: FitCamera) =>
+      this.sigma.framedGraphToViewport(point, { cameraState: { ...camera, angle: 0 } });
+    const unproject = (point: { x: number; y: number }, camera: FitCamera) =>
+      this.sigma.viewportToFramedGraph(point, { cameraState: { ...camera, angle: 0 } });
+    const camera = fitCamera(
+      items,
+      { width, height, margin: FIT_MARGIN_PX, labelSize: settings.labelSize },
+      project,
+      unproject,
+      start,
+      FIT_MAX_RATIO,
+    );
+    return this.sigma.getCamera().animate({ ...camera, angle: 0 }, { duration: 400 });
   }
 
   reset(): Promise<void> {
