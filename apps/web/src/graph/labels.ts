@@ -47,15 +47,16 @@ function overlap(a: LabelBox, b: LabelBox): boolean {
 /** The label boxes of one frame, bucketed in square cells so that a test looks at its neighbours
  *  only. */
 export class LabelSpace {
-  private readonly cells = new Map<string, LabelBox[]>();
+  private readonly cells = new Map<number, LabelBox[]>();
 
   constructor(private readonly cellSize = 96) {}
 
-  private forEachCell(box: LabelBox, visit: (key: string) => boolean | undefined): boolean {
+  private forEachCell(box: LabelBox, visit: (key: number) => boolean | undefined): boolean {
     const size = this.cellSize;
     for (let cx = Math.floor(box.left / size); cx <= Math.floor(box.right / size); cx += 1) {
       for (let cy = Math.floor(box.top / size); cy <= Math.floor(box.bottom / size); cy += 1) {
-        if (visit(`${cx},${cy}`) === true) return true;
+        // One number a cell (no string per lookup): columns and rows within ±2^20 cells.
+        if (visit(cx * 2 ** 21 + cy) === true) return true;
       }
     }
     return false;
@@ -90,17 +91,28 @@ export class LabelSpace {
 
 /** Text widths by font and text, measured once (a frame draws the same labels as the last). */
 export class TextWidths {
-  private readonly known = new Map<string, number>();
+  private readonly fonts = new Map<string, Map<string, number>>();
+  private count = 0;
 
   constructor(private readonly limit = 20_000) {}
 
   width(font: string, text: string, measure: () => number): number {
-    const key = `${font}\u0000${text}`;
-    let width = this.known.get(key);
+    let known = this.fonts.get(font);
+    if (known === undefined) {
+      known = new Map();
+      this.fonts.set(font, known);
+    }
+    let width = known.get(text);
     if (width === undefined) {
-      if (this.known.size >= this.limit) this.known.clear();
+      if (this.count >= this.limit) {
+        this.fonts.clear();
+        this.count = 0;
+        known = new Map();
+        this.fonts.set(font, known);
+      }
       width = measure();
-      this.known.set(key, width);
+      known.set(text, width);
+      this.count += 1;
     }
     return width;
   }
