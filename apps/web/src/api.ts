@@ -182,8 +182,9 @@ function markGraphFetch(timing: GraphFetchTiming): void {
 /**
  * `GET /api/graph` fetched, parsed and checked against `SerializedGraph` in a worker of its own,
  * which hands the page the checked graph. The big graphs the explorer opens with (20,000 entities
- * make about 25 MB of JSON) then leave none of their text, parsed JSON or zod's checked copy in
- * the page's heap: only the one copy the page receives, which the graph keeps. That garbage
+ * make 36 MB of JSON) then leave none of their text, parsed JSON or zod's checked copy in the
+ * page's heap, and the parse and the check run off the main thread: the page receives one
+ * structured clone, whose attribute objects the graph keeps (`mergeSerialized`). That garbage
  * filled the page's old generation, and the major collection it set off landed in whatever task
  * came next, such as a pan during a layout. Aborting `signal` ends the worker.
  */
