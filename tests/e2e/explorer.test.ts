@@ -143,6 +143,15 @@ describe('the explorer in Chromium', () => {
     const seen = z
       .object({
         width: z.number(),
+        titles: z.array(
+          z.object({
+            node: z.string(),
+            left: z.number(),
+            right: z.number(),
+            top: z.number(),
+            bottom: z.number(),
+          }),
+        ),
         boxes: z.array(
           z.object({
             node: z.string(),
@@ -193,7 +202,19 @@ describe('the explorer in Chromium', () => {
               },
             ];
           });
-          return { width: sigma.getContainer().clientWidth, boxes };
+          // The lanes' and bands' titles (HTML over the canvas), in the same coordinates.
+          const stage = sigma.getContainer().getBoundingClientRect();
+          const titles = [...document.querySelectorAll('.guide.lane, .guide.band')].map((element) => {
+            const r = element.getBoundingClientRect();
+            return {
+              node: `${element.className}: ${element.textContent ?? ''}`,
+              left: r.left - stage.left,
+              right: r.right - stage.left,
+              top: r.top - stage.top,
+              bottom: r.bottom - stage.top,
+            };
+          });
+          return { width: sigma.getContainer().clientWidth, boxes, titles };
         }),
       );
     expect(seen.boxes.length).toBeGreaterThan(10);
@@ -207,6 +228,14 @@ describe('the explorer in Chromium', () => {
     // Fitted with their labels: none runs off the right of the stage.
     const rightmost = Math.max(...seen.boxes.map((box) => box.right));
     expect(rightmost).toBeLessThanOrEqual(seen.width);
+    // The titles of lanes and bands cover neither each other nor a label.
+    expect(seen.titles.length).toBeGreaterThanOrEqual(5);
+    const covered = seen.titles.flatMap((a, i) =>
+      [...seen.titles.slice(i + 1), ...seen.boxes]
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.node} / ${b.node}`),
+    );
+    expect(covered).toEqual([]);
     await shot(page, 'chain-lanes-labels');
     await page.close();
   });

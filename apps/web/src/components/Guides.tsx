@@ -19,7 +19,14 @@ interface Placed {
   className: string;
   /** Room on screen, in pixels; the title wraps inside it. */
   width?: number;
+  /** `y` is where the title ends (it grows upwards as it wraps), not where it begins. */
+  above?: boolean;
 }
+
+/** Pixels between a band's title and its first row of nodes (whose labels are about 14 px high,
+ *  centred on the row), and between the lanes' titles and the first band's title. */
+const BAND_TITLE_LIFT = 26;
+const LANE_TITLE_LIFT = 30;
 
 function place(renderer: Renderer, guides: LayoutGuides, language: Language): Placed[] {
   const sigma = renderer.sigma;
@@ -27,23 +34,29 @@ function place(renderer: Renderer, guides: LayoutGuides, language: Language): Pl
   const placed: Placed[] = [];
   if (guides.kind === 'chain') {
     const top = Math.max(...guides.guides.bands.map((band) => band.box.maxY));
-    for (const lane of guides.guides.lanes) {
-      const p = at(lane.box.minX, top);
+    const lanes = guides.guides.lanes.map((lane) => ({ lane, p: at(lane.box.minX, top) }));
+    lanes.forEach(({ lane, p }, index) => {
+      // Each lane's title wraps within its lane, so that neighbouring titles do not cover each
+      // other; the last one has the rest of the stage.
+      const next = lanes[index + 1];
       placed.push({
         key: `lane-${lane.lane}`,
         text: lane.label[language],
         x: p.x,
-        y: p.y - 34,
+        y: p.y - BAND_TITLE_LIFT - LANE_TITLE_LIFT + 8,
         className: 'guide lane',
+        above: true,
+        ...(next ? { width: Math.max(40, next.p.x - p.x - 6) } : {}),
       });
-    }
+    });
     for (const band of guides.guides.bands) {
+      // Above the band's first row, clear of that row's labels.
       const p = at(band.box.minX, band.box.maxY);
       placed.push({
         key: `band-${band.chain ?? 'none'}`,
         text: `${band.label[language]} · ${band.nodeCount}`,
         x: p.x - 10,
-        y: p.y - 16,
+        y: p.y - BAND_TITLE_LIFT,
         className: 'guide band',
       });
     }
@@ -87,7 +100,10 @@ export function Guides(props: {
         <span
           key={p.key}
           className={p.className}
-          style={{ transform: `translate(${p.x}px, ${p.y}px)`, width: p.width }}
+          style={{
+            transform: `translate(${p.x}px, ${p.y}px)${p.above ? ' translateY(-100%)' : ''}`,
+            width: p.width,
+          }}
         >
           {p.text}
         </span>
