@@ -55,7 +55,8 @@ function place(renderer: Renderer, guides: LayoutGuides, language: Language): Pl
       placed.push({
         key: `band-${band.chain ?? 'none'}`,
         text: `${band.label[language]} · ${band.nodeCount}`,
-        x: p.x - 10,
+        // Not past the stage's left edge (a fit leaves the nodes 12 px from it).
+        x: Math.max(2, p.x - 10),
         y: p.y - BAND_TITLE_LIFT,
         className: 'guide band',
       });
