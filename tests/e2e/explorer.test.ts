@@ -135,6 +135,27 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('loads the graph on the page itself when the graph worker cannot start', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1200, height: 800 } });
+    let refused = 0;
+    await page.route('**/assets/graph.worker-*', (route) => {
+      refused += 1;
+      return route.fulfill({ status: 404, body: 'not here' });
+    });
+    await page.goto(`${e2e.web.url}?lang=en`);
+    await waitForGraph(page);
+    expect(refused).toBe(1);
+    expect((await visibleCounts(page)).nodes).toBe(seedCounts.entities);
+    const seen = await page.evaluate(() => ({
+      pageRequests: performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname === '/api/graph').length,
+      marks: performance.getEntriesByName('innograph:graph-fetched').length,
+    }));
+    expect(seen).toEqual({ pageRequests: 1, marks: 0 });
+    await page.close();
+  });
+
   it('draws labels that do not run over each other, and fits the chain lanes with their labels', async () => {
     const page = await open('?lang=en');
     await page.getByTestId('layout-chain').click();

@@ -186,11 +186,13 @@ function markGraphFetch(timing: GraphFetchTiming): void {
  * page's heap, and the parse and the check run off the main thread: the page receives one
  * structured clone, whose attribute objects the graph keeps (`mergeSerialized`). That garbage
  * filled the page's old generation, and the major collection it set off landed in whatever task
- * came next, such as a pan during a layout. Aborting `signal` ends the worker.
+ * came next, such as a pan during a layout. Aborting `signal` ends the worker; a worker that
+ * cannot start hands the request back to the page (`onThread`).
  */
 function graphOffThread(
   request: GraphFetchRequest,
   signal: AbortSignal | undefined,
+  onThread: () => Promise<SerializedGraph>,
 ): Promise<SerializedGraph> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -215,11 +217,12 @@ function graphOffThread(
         resolve(answer.graph);
       } else reject(new ApiFailure(answer.message, answer.status, answer.code, answer.fields));
     };
+    // A worker that cannot start or fails (its script not served, workers not allowed): the
+    // page fetches the graph itself, as it did before there was a worker.
     worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
       end();
-      reject(
-        new ApiFailure(`the graph worker failed: ${event.message || 'it could not start'}`, 0, 'internal'),
-      );
+      onThread().then(resolve, reject);
     };
     worker.postMessage(request);
   });
@@ -279,8 +282,10 @@ export class ApiClient {
     return this.request(ModelResponse, 'GET', '/model', { signal });
   }
   graph(query: Query = {}, signal?: AbortSignal): Promise<SerializedGraph> {
-    if (this.graphWorker) return graphOffThread({ base: this.base, token: this.token(), query }, signal);
-    return this.request(SerializedGraph, 'GET', '/graph', { query, signal });
+    const onThread = () => this.request(SerializedGraph, 'GET', '/graph', { query, signal });
+    if (this.graphWorker)
+      return graphOffThread({ base: this.base, token: this.token(), query }, signal, onThread);
+    return onThread();
   }
   search(query: Query, signal?: AbortSignal) {
     return this.request(SearchResponse, 'GET', '/entities', { query, signal });
