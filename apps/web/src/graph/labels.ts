@@ -211,7 +211,9 @@ export function fitCamera(
       left = Math.min(left, px - item.radius);
       right = Math.max(
         right,
-        item.labelWidth > 0 ? px + item.radius + 3 + item.labelWidth : px + item.radius,
+        item.labelWidth > 0
+          ? labelBox(px, py, item.radius, view.labelSize, item.labelWidth, 0).right
+          : px + item.radius,
       );
       top = Math.min(top, py - half);
       bottom = Math.max(bottom, py + half);
