@@ -3,6 +3,7 @@ export * from './counts.js';
 export * from './cypher.js';
 export * from './datasetLoader.js';
 export * from './ecosystem.js';
+export { type EdgeFields, type GraphEdge, graphEdge } from './edgeValues.js';
 export * from './errors.js';
 export * from './executor.js';
 export * from './exporter.js';

@@ -1,11 +1,11 @@
 import { SerializedGraph } from '@innograph/model';
 import { describe, expect, it } from 'vitest';
+import { graphEdge } from './edgeValues.js';
 import {
   decodeCursor,
   encodeCursor,
   escapeLucene,
   fulltextQuery,
-  graphEdge,
   graphNode,
   InvalidCursorError,
   searchTerms,

@@ -7,7 +7,6 @@
 import {
   API_LIMITS,
   BilingualName,
-  Confidence,
   ENTITY_KINDS,
   EntityId,
   type EntityKind,
@@ -15,18 +14,15 @@ import {
   type EntityRecord,
   EntityRef,
   EntityResponse,
-  Evidence,
   type GraphQuery,
-  IsoDate,
   type NeighborhoodQuery,
   type PathsQuery,
   type PathsResponse,
   RELATION_KIND_NAMES,
   RELATION_KINDS,
   type RelationKind,
-  RelationKindSchema,
   type RelationRecord,
-  RelationStatus,
+  type RelationStatus,
   type RelationView,
   type SearchQuery,
   type SearchResponse,
@@ -36,6 +32,7 @@ import {
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { anyRelationType, ENTITY_LABEL, kindLabel, relationType } from './cypher.js';
+import { type EdgeFields, EdgeReader, type GraphEdge, graphEdge } from './edgeValues.js';
 import { StoreError } from './errors.js';
 import type { Neo4jExecutor, QueryRunner } from './executor.js';
 import { JsonPieces, jsonObject } from './jsonPieces.js';
@@ -373,7 +370,6 @@ export async function getEntity(executor: Neo4jExecutor, id: string): Promise<En
 // ---------------------------------------------------------------------------------------------
 
 export type GraphNode = SerializedGraph['nodes'][number];
-export type GraphEdge = SerializedGraph['edges'][number];
 
 const GRAPH_OPTIONS: SerializedGraph['options'] = { type: 'directed', multi: true, allowSelfLoops: false };
 
@@ -387,21 +383,7 @@ export interface NodeFields {
   attributes: Record<string, unknown>;
 }
 
-/** What a graph edge shows of a relation. */
-export interface EdgeFields {
-  id: string;
-  type: RelationKind;
-  from: string;
-  to: string;
-  status: RelationStatus;
-  since: string;
-  until: string | null;
-  source: string;
-  confidence: Confidence;
-  attributes: Record<string, unknown>;
-}
-
-// The two builders below assign fields one by one: with 100k edges, object spread is measurably
+// The builder below assigns fields one by one (as `graphEdge` does): object spread is measurably
 // slower. The fixed fields are set last, so they win over an attribute of the same name.
 
 /** A node keyed by the entity id: its kind, names (English as the label), attributes and version. */
@@ -413,18 +395,6 @@ export function graphNode(fields: NodeFields): GraphNode {
   attributes.label = fields.nameEn;
   attributes.version = fields.version;
   return { key: fields.id, attributes };
-}
-
-/** An edge keyed by the relation id, with its kind, status, dates, evidence and attributes. */
-export function graphEdge(fields: EdgeFields): GraphEdge {
-  const attributes: Record<string, unknown> = Object.assign({}, fields.attributes);
-  attributes.type = fields.type;
-  attributes.status = fields.status;
-  attributes.since = fields.since;
-  if (fields.until !== null) attributes.until = fields.until;
-  attributes.confidence = fields.confidence;
-  attributes.source = fields.source;
-  return { key: fields.id, source: fields.from, target: fields.to, attributes };
 }
 
 /** A graph from nodes and edges; edges whose ends are not both among the nodes are left out. */
@@ -531,76 +501,10 @@ function nodeOf(values: unknown): GraphNode {
   return graphNode({ id, kind, nameZh, nameEn, version, attributes });
 }
 
-/**
- * A field checked with its schema once per distinct value: within one read most relation fields
- * repeat (kinds, statuses, dates, sources, the ids of the entities at their ends), and a string
- * or number the schema accepted stays accepted. On 125,000 relations this replaced as many object
- * parses and their garbage with map lookups.
- */
-class CheckedOnce<T> {
-  private readonly known = new Map<unknown, T>();
-  /** The last value looked up and what it gave: a relation's fields mostly repeat those of the
-   *  relation before (the rows come node by node), and comparing two strings costs less than
-   *  hashing a new one for the map (each value comes from the driver as a new string). */
-  private lastValue: unknown = undefined;
-  private lastResult: T | undefined = undefined;
-
-  constructor(
-    private readonly schema: z.ZodType<T>,
-    private readonly field: string,
-  ) {}
-
-  parse(value: unknown): T {
-    if (value === this.lastValue && this.lastResult !== undefined) return this.lastResult;
-    const known = this.known.get(value);
-    if (known !== undefined) {
-      this.lastValue = value;
-      this.lastResult = known;
-      return known;
-    }
-    const result = this.schema.safeParse(value);
-    if (!result.success) {
-      throw new StoreError(
-        `store: a stored relation has an invalid ${this.field}: ${result.error.issues[0]?.message ?? 'invalid'}`,
-      );
-    }
-    this.known.set(value, result.data);
-    return result.data;
-  }
-}
-
-const EDGE_FIELD_COUNT = 9;
-
-/** Reads relationship values `[type, from, to, id, status, since, until, source, confidence,
- *  ...attributes]` (`relationValues`, ends as entity ids) into edges, for one read (see
- *  CheckedOnce). */
+/** Reads relationship values into edges (`EdgeReader`), for one read such as a path search's. */
 function edgeReader(): (values: unknown) => GraphEdge {
-  const type = new CheckedOnce(RelationKindSchema, 'type');
-  // Two, so that each keeps its own last value: the start repeats along a node's relations.
-  const start = new CheckedOnce(EntityId, 'start');
-  const end = new CheckedOnce(EntityId, 'end');
-  const status = new CheckedOnce(RelationStatus, 'status');
-  const since = new CheckedOnce(IsoDate, 'since');
-  const until = new CheckedOnce(IsoDate.nullable(), 'until');
-  const source = new CheckedOnce(Evidence.shape.source, 'source');
-  const confidence = new CheckedOnce(Confidence, 'confidence');
-  return (values) => {
-    const list = listOf(values, 'a relation');
-    const kind = type.parse(list[0]);
-    return graphEdge({
-      type: kind,
-      from: start.parse(list[1]),
-      to: end.parse(list[2]),
-      // Relation ids do not repeat: checked each time.
-      id: EntityId.parse(list[3]),
-      status: status.parse(list[4]),
-      since: since.parse(list[5]),
-      until: until.parse(list[6]),
-      source: source.parse(list[7]),
-      confidence: confidence.parse(list[8]),
-      attributes: parseAttributes(RELATION_KINDS[kind].attributes, list, EDGE_FIELD_COUNT),
-    });
-  };
+  const reader = new EdgeReader();
+  return (values) => graphEdge(reader.read(values));
 }
 
 async function readValues(tx: QueryRunner, query: string, parameters: QueryParameters) {
@@ -661,10 +565,11 @@ function graphRows(filter: EdgeFilter): { cypher: string; parameters: QueryParam
   };
 }
 
-/** What a graph read produces, node by node and edge by edge. */
+/** What a graph read produces, node by node and edge by edge: an edge as its checked fields,
+ *  with `text` giving its JSON (that of `graphEdge(fields)`) until the next edge is read. */
 interface GraphSink {
   node(node: GraphNode): void;
-  edge(edge: GraphEdge): void;
+  edge(fields: EdgeFields, text: () => string): void;
 }
 
 interface GraphCounts {
@@ -687,7 +592,8 @@ async function readGraphRows(
   sink: GraphSink,
 ): Promise<GraphCounts> {
   const counts: GraphCounts = { truncated: false, nodeCount: 0, edgeCount: 0 };
-  const edgeOf = edgeReader();
+  const edges = new EdgeReader();
+  const text = () => edges.text();
   const result = tx.run(query, { ...ATTRIBUTE_PARAMETERS, ...parameters });
   await new Promise<void>((resolve, reject) => {
     let failed = false;
@@ -699,7 +605,7 @@ async function readGraphRows(
           sink.node(nodeOf(record.get('node')));
           counts.nodeCount += 1;
           for (const values of listOf(record.get('edges'), 'the relations of an entity')) {
-            sink.edge(edgeOf(values));
+            sink.edge(edges.read(values), text);
             counts.edgeCount += 1;
           }
         } catch (error) {
@@ -800,7 +706,10 @@ async function graphObject(
 ): Promise<{ counts: GraphCounts; value: SerializedGraph }> {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const counts = await read({ node: (node) => nodes.push(node), edge: (edge) => edges.push(edge) });
+  const counts = await read({
+    node: (node) => nodes.push(node),
+    edge: (fields) => edges.push(graphEdge(fields)),
+  });
   edges.sort(byKey);
   return { counts, value: serializedGraph(nodes, edges, meta(counts)) };
 }
@@ -820,7 +729,7 @@ async function graphJson(
   const edges = new JsonPieces();
   const counts = await read({
     node: (node) => nodes.add(node.key, JSON.stringify(node)),
-    edge: (edge) => edges.add(edge.key, JSON.stringify(edge)),
+    edge: (fields, text) => edges.add(fields.id, text()),
   });
   const attributes: SerializedGraph['attributes'] = {
     ...meta(counts),
