@@ -37,6 +37,7 @@ import {
   SuggestionsResponse,
 } from '@innograph/model';
 import type { z } from 'zod';
+import { type PackedGraph, type ReceivedGraph, unpackGraph } from './graph/packed.js';
 
 export class ApiFailure extends Error {
   constructor(
@@ -126,7 +127,7 @@ export interface GraphFetchTiming {
 
 /** The graph worker's answer: the checked graph, or the failure as `ApiFailure`'s fields. */
 export type GraphFetchResponse =
-  | { ok: true; graph: SerializedGraph; timing: GraphFetchTiming }
+  | { ok: true; graph: PackedGraph; timing: GraphFetchTiming }
   | {
       ok: false;
       message: string;
@@ -183,17 +184,18 @@ function markGraphFetch(timing: GraphFetchTiming): void {
  * `GET /api/graph` fetched, parsed and checked against `SerializedGraph` in a worker of its own,
  * which hands the page the checked graph. The big graphs the explorer opens with (20,000 entities
  * make 36 MB of JSON) then leave none of their text, parsed JSON or zod's checked copy in the
- * page's heap, and the parse and the check run off the main thread: the page receives one
- * structured clone, whose attribute objects the graph keeps (`mergeSerialized`). That garbage
- * filled the page's old generation, and the major collection it set off landed in whatever task
- * came next, such as a pan during a layout. Aborting `signal` ends the worker; a worker that
+ * page's heap, and the parse and the check run off the main thread. That garbage filled the
+ * page's old generation, and the major collection it set off landed in whatever task came next,
+ * such as a pan during a layout. The worker posts the graph packed (`packGraph`: each distinct
+ * string once, records as columns) and the page builds the attribute objects as it adds them to
+ * the graph (`unpackGraph`, `mergeSerialized`). Aborting `signal` ends the worker; a worker that
  * cannot start hands the request back to the page (`onThread`).
  */
 function graphOffThread(
   request: GraphFetchRequest,
   signal: AbortSignal | undefined,
   onThread: () => Promise<SerializedGraph>,
-): Promise<SerializedGraph> {
+): Promise<ReceivedGraph> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError());
@@ -214,7 +216,7 @@ function graphOffThread(
       const answer = event.data;
       if (answer.ok) {
         markGraphFetch(answer.timing);
-        resolve(answer.graph);
+        resolve(unpackGraph(answer.graph));
       } else reject(new ApiFailure(answer.message, answer.status, answer.code, answer.fields));
     };
     // A worker that cannot start or fails (its script not served, workers not allowed): the
@@ -281,11 +283,16 @@ export class ApiClient {
   model(signal?: AbortSignal) {
     return this.request(ModelResponse, 'GET', '/model', { signal });
   }
-  graph(query: Query = {}, signal?: AbortSignal): Promise<SerializedGraph> {
-    const onThread = () => this.request(SerializedGraph, 'GET', '/graph', { query, signal });
+  /** `GET /api/graph`, in a worker when the client may start one (`graphOffThread`). */
+  graph(query: Query = {}, signal?: AbortSignal): Promise<ReceivedGraph> {
+    const onThread = () => this.graphOnThread(query, signal);
     if (this.graphWorker)
       return graphOffThread({ base: this.base, token: this.token(), query }, signal, onThread);
     return onThread();
+  }
+  /** `GET /api/graph` fetched, parsed and checked on this thread. */
+  graphOnThread(query: Query = {}, signal?: AbortSignal): Promise<SerializedGraph> {
+    return this.request(SerializedGraph, 'GET', '/graph', { query, signal });
   }
   search(query: Query, signal?: AbortSignal) {
     return this.request(SearchResponse, 'GET', '/entities', { query, signal });

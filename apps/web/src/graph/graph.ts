@@ -8,9 +8,9 @@ import {
   type RelationKind,
   RelationKindSchema,
   RelationStatus,
-  type SerializedGraph,
 } from '@innograph/model';
 import { MultiDirectedGraph } from 'graphology';
+import type { GraphItems } from './packed.js';
 
 export interface NodeData {
   kind: EntityKind;
@@ -69,13 +69,14 @@ export interface MergeResult {
  * placed (or near `anchor`), on a small deterministic circle.
  *
  * The graph takes the attribute objects of `serialized` as its own (display fields are written
- * into them): pass a graph just received or built, not one to use again. A copy per node and
+ * into them): pass a graph just received or built (or unpacked: `unpackGraph`), not one to use
+ * again. Its nodes and edges are each read once. A copy per node and
  * relation was the biggest part of the garbage a 20,000-entity load left in the page's old
  * generation, whose major collection then landed in whatever task came next.
  */
 export function mergeSerialized(
   graph: EcoGraph,
-  serialized: SerializedGraph,
+  serialized: GraphItems,
   anchor?: { x: number; y: number },
 ): MergeResult {
   const addedNodes: string[] = [];

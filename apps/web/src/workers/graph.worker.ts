@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Fetches `GET /api/graph`, parses it and checks it against the contract's `SerializedGraph` off
- * the main thread, and posts the checked graph to the page (see `graphOffThread` in `api.ts`).
+ * the main thread, and posts the checked graph to the page packed (`packGraph`; see
+ * `graphOffThread` in `api.ts`).
  * One request per worker: the page ends the worker once it has the answer or gives up.
  */
 import {
@@ -11,16 +12,19 @@ import {
   type GraphFetchTiming,
   graphFetchFailure,
 } from '../api.js';
+import { packGraph } from '../graph/packed.js';
 
 self.onmessage = async (event: MessageEvent<GraphFetchRequest>) => {
   const { base, token, query } = event.data;
   const client = new ApiClient({ base, token: () => token, graphWorker: false });
   let answer: GraphFetchResponse;
+  let transfer: Transferable[] = [];
   try {
-    const graph = await client.graph(query);
+    const { packed, transfer: buffers } = packGraph(await client.graphOnThread(query));
+    transfer = buffers;
     answer = {
       ok: true,
-      graph,
+      graph: packed,
       timing: {
         timeOrigin: performance.timeOrigin,
         request: lastGraphRequest(),
@@ -30,7 +34,7 @@ self.onmessage = async (event: MessageEvent<GraphFetchRequest>) => {
   } catch (error) {
     answer = graphFetchFailure(error);
   }
-  self.postMessage(answer);
+  self.postMessage(answer, transfer);
 };
 
 /** The Resource Timing of this worker's `/api/graph` request. */
