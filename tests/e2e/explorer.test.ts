@@ -94,6 +94,72 @@ function pageGraphRequests(page: Page): Promise<number> {
   );
 }
 
+/** The labels sigma drew (boxes where it writes them) and the lanes' and bands' titles, in the
+ *  stage's coordinates, and the stage's width. */
+async function labelsOnStage(page: Page) {
+  return z
+    .object({
+      width: z.number(),
+      titles: z.array(ScreenBox),
+      boxes: z.array(ScreenBox),
+    })
+    .parse(
+      await page.evaluate(() => {
+        type Shown = { x: number; y: number; size: number; label?: string | null; hidden?: boolean };
+        const app = (
+          window as unknown as {
+            __innograph: {
+              renderer: {
+                drawnLabels: ReadonlySet<string>;
+                sigma: {
+                  getNodeDisplayData(n: string): Shown | undefined;
+                  framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+                  scaleSize(size: number): number;
+                  getSettings(): { labelSize: number; labelWeight: string; labelFont: string };
+                  getContainer(): HTMLElement;
+                };
+              };
+            };
+          }
+        ).__innograph;
+        const { sigma } = app.renderer;
+        const settings = sigma.getSettings();
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) throw new Error('no 2D canvas');
+        context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+        const boxes = [...app.renderer.drawnLabels].flatMap((node) => {
+          const data = sigma.getNodeDisplayData(node);
+          if (!data || typeof data.label !== 'string') return [];
+          const p = sigma.framedGraphToViewport(data);
+          const left = p.x + sigma.scaleSize(data.size) + 3;
+          const half = settings.labelSize / 2;
+          return [
+            {
+              node,
+              left,
+              right: left + context.measureText(data.label).width,
+              top: p.y - half,
+              bottom: p.y + half,
+            },
+          ];
+        });
+        // The lanes' and bands' titles (HTML over the canvas), in the same coordinates.
+        const stage = sigma.getContainer().getBoundingClientRect();
+        const titles = [...document.querySelectorAll('.guide.lane, .guide.band')].map((element) => {
+          const r = element.getBoundingClientRect();
+          return {
+            node: `${element.className}: ${element.textContent ?? ''}`,
+            left: r.left - stage.left,
+            right: r.right - stage.left,
+            top: r.top - stage.top,
+            bottom: r.bottom - stage.top,
+          };
+        });
+        return { width: sigma.getContainer().clientWidth, boxes, titles };
+      }),
+    );
+}
+
 describe('the explorer in Chromium', () => {
   // The tests run under Vitest (NODE_ENV=test); the app they build, which `npm start` then serves,
   // must still be a production build (React's development build is several times slower).
@@ -180,67 +246,7 @@ describe('the explorer in Chromium', () => {
     await page.getByTestId('layout-chain').click();
     // The layout's move and the fit's camera animation.
     await page.waitForTimeout(1500);
-    const seen = z
-      .object({
-        width: z.number(),
-        titles: z.array(ScreenBox),
-        boxes: z.array(ScreenBox),
-      })
-      .parse(
-        await page.evaluate(() => {
-          type Shown = { x: number; y: number; size: number; label?: string | null; hidden?: boolean };
-          const app = (
-            window as unknown as {
-              __innograph: {
-                renderer: {
-                  drawnLabels: ReadonlySet<string>;
-                  sigma: {
-                    getNodeDisplayData(n: string): Shown | undefined;
-                    framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
-                    scaleSize(size: number): number;
-                    getSettings(): { labelSize: number; labelWeight: string; labelFont: string };
-                    getContainer(): HTMLElement;
-                  };
-                };
-              };
-            }
-          ).__innograph;
-          const { sigma } = app.renderer;
-          const settings = sigma.getSettings();
-          const context = document.createElement('canvas').getContext('2d');
-          if (!context) throw new Error('no 2D canvas');
-          context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-          const boxes = [...app.renderer.drawnLabels].flatMap((node) => {
-            const data = sigma.getNodeDisplayData(node);
-            if (!data || typeof data.label !== 'string') return [];
-            const p = sigma.framedGraphToViewport(data);
-            const left = p.x + sigma.scaleSize(data.size) + 3;
-            const half = settings.labelSize / 2;
-            return [
-              {
-                node,
-                left,
-                right: left + context.measureText(data.label).width,
-                top: p.y - half,
-                bottom: p.y + half,
-              },
-            ];
-          });
-          // The lanes' and bands' titles (HTML over the canvas), in the same coordinates.
-          const stage = sigma.getContainer().getBoundingClientRect();
-          const titles = [...document.querySelectorAll('.guide.lane, .guide.band')].map((element) => {
-            const r = element.getBoundingClientRect();
-            return {
-              node: `${element.className}: ${element.textContent ?? ''}`,
-              left: r.left - stage.left,
-              right: r.right - stage.left,
-              top: r.top - stage.top,
-              bottom: r.bottom - stage.top,
-            };
-          });
-          return { width: sigma.getContainer().clientWidth, boxes, titles };
-        }),
-      );
+    const seen = await labelsOnStage(page);
     expect(seen.boxes.length).toBeGreaterThan(10);
     expect(overlapping(seen.boxes, [])).toEqual([]);
     // Fitted with their labels: none runs off the right of the stage.
@@ -250,6 +256,15 @@ describe('the explorer in Chromium', () => {
     expect(seen.titles.length).toBeGreaterThanOrEqual(5);
     expect(overlapping(seen.titles, seen.boxes)).toEqual([]);
     await shot(page, 'chain-lanes-labels');
+    // Zoomed in, then reset: the whole graph again, its right-edge labels whole.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    await page.waitForTimeout(1000);
+    const reset = await labelsOnStage(page);
+    expect(reset.boxes.length).toBeGreaterThan(10);
+    expect(Math.max(...reset.boxes.map((box) => box.right))).toBeLessThanOrEqual(reset.width);
+    await shot(page, 'chain-lanes-reset');
     await page.close();
   });
 

@@ -706,12 +706,12 @@ export class Renderer implements LayoutView {
     return this.sigma.getCamera().animate({ x: data.x, y: data.y, ratio }, { duration: 500 });
   }
 
-  /** Zooms to fit the visible nodes (or the given ones). */
   /**
    * Moves the camera to show these nodes (those in view when unset) with their labels: labels keep
    * their size on screen, so the nodes at the right edge need room for theirs (`fitCamera`).
+   * Hidden nodes count only with `includeHidden`.
    */
-  fit(nodes?: readonly string[]): Promise<void> {
+  fit(nodes?: readonly string[], { includeHidden = false } = {}): Promise<void> {
     const keys = nodes ?? (this.display.visible ? [...this.display.visible.nodes] : this.graph.nodes());
     const settings = this.sigma.getSettings();
     const context = this.sigma.getCanvases().labels?.getContext('2d') ?? null;
@@ -723,7 +723,7 @@ export class Renderer implements LayoutView {
     let maxY = Number.NEGATIVE_INFINITY;
     for (const node of keys) {
       const data = this.sigma.getNodeDisplayData(node);
-      if (!data || data.hidden) continue;
+      if (!data || (data.hidden && !includeHidden)) continue;
       minX = Math.min(minX, data.x);
       maxX = Math.max(maxX, data.x);
       minY = Math.min(minY, data.y);
@@ -743,7 +743,7 @@ export class Renderer implements LayoutView {
         : 0;
       items.push({ x: data.x, y: data.y, radius, labelWidth });
     }
-    if (items.length === 0) return this.reset();
+    if (items.length === 0) return this.animateCamera({ x: 0.5, y: 0.5, ratio: 1 });
     const start = {
       x: (minX + maxX) / 2,
       y: (minY + maxY) / 2,
@@ -762,11 +762,17 @@ export class Renderer implements LayoutView {
       start,
       FIT_MAX_RATIO,
     );
-    return this.sigma.getCamera().animate({ ...camera, angle: 0 }, { duration: 400 });
+    return this.animateCamera(camera);
   }
 
+  /** Back to the whole graph, filtered-out nodes included, upright and with room for the labels
+   *  (sigma's own reset, ratio 1, cut the labels of the nodes at the right edge). */
   reset(): Promise<void> {
-    return this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 400 });
+    return this.fit(this.graph.nodes(), { includeHidden: true });
+  }
+
+  private animateCamera(camera: { x: number; y: number; ratio: number }): Promise<void> {
+    return this.sigma.getCamera().animate({ ...camera, angle: 0 }, { duration: 400 });
   }
 
   zoom(factor: number): Promise<void> {
