@@ -135,6 +135,9 @@ class AttributeReader {
   private readonly fields: { name: string; member: string; value: CheckedOnce<unknown> }[];
   private readonly whole: z.ZodObject | null;
   private members = '';
+  /** Whether an attribute is named as one of the fields `graphEdge` sets after them (the key
+   *  then keeps the attribute's place in the JSON): such edges are written by `graphEdge`. */
+  readonly collides: boolean;
 
   constructor(
     private readonly schema: z.ZodObject,
@@ -146,6 +149,7 @@ class AttributeReader {
       value: new CheckedOnce<unknown>(field, `${kind} attribute ${name}`),
     }));
     this.whole = (schema.def.checks?.length ?? 0) > 0 ? schema : null;
+    this.collides = this.fields.some(({ name }) => FIXED_EDGE_ATTRIBUTES.has(name));
   }
 
   /** The attributes from `list[offset]` on. */
@@ -202,7 +206,7 @@ export class EdgeReader {
   private readonly source = new CheckedOnce(Evidence.shape.source, 'source');
   private readonly confidence = new CheckedOnce(Confidence, 'confidence');
   private readonly attributes = new Map<RelationKind, AttributeReader>();
-  private last: EdgeFields | undefined = undefined;
+  private last: { fields: EdgeFields; attributes: AttributeReader } | undefined = undefined;
 
   read(values: unknown): EdgeFields {
     if (!Array.isArray(values)) throw new StoreError('store: expected the values of a relation as a list');
@@ -225,32 +229,18 @@ export class EdgeReader {
       confidence: this.confidence.parse(values[8]),
       attributes: attributes.read(values, EDGE_FIELD_COUNT),
     };
-    this.last = fields;
+    this.last = { fields, attributes };
     return fields;
   }
 
   /** `JSON.stringify(graphEdge(fields))` of the edge last read, from its fields' JSON texts. */
   text(): string {
-    const fields = this.last;
-    if (fields === undefined) throw new StoreError('store: no relation read yet');
-    if (this.collides(fields.type)) return JSON.stringify(graphEdge(fields));
-    const members = this.attributes.get(fields.type)?.text() ?? '';
+    const last = this.last;
+    if (last === undefined) throw new StoreError('store: no relation read yet');
+    const { fields, attributes } = last;
+    if (attributes.collides) return JSON.stringify(graphEdge(fields));
+    const members = attributes.text();
     const until = fields.until === null ? '' : `,"until":${this.until.text()}`;
     return `{"key":${JSON.stringify(fields.id)},"source":${this.start.text()},"target":${this.end.text()},"attributes":{${members}${members === '' ? '' : ','}"type":${this.type.text()},"status":${this.status.text()},"since":${this.since.text()}${until},"confidence":${this.confidence.text()},"source":${this.source.text()}}}`;
-  }
-
-  private readonly collisions = new Map<RelationKind, boolean>();
-
-  /** Whether a kind has an attribute named as one of the fields `graphEdge` sets after them (the
-   *  key then keeps the attribute's place in the JSON): such edges are written by `graphEdge`. */
-  private collides(type: RelationKind): boolean {
-    let collides = this.collisions.get(type);
-    if (collides === undefined) {
-      collides = Object.keys(RELATION_KINDS[type].attributes.shape).some((name) =>
-        FIXED_EDGE_ATTRIBUTES.has(name),
-      );
-      this.collisions.set(type, collides);
-    }
-    return collides;
   }
 }
