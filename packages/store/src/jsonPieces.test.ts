@@ -34,6 +34,26 @@ describe('JsonPieces', () => {
     expect(JSON.parse(arrayText(pieces, true))).toEqual([...values].reverse());
   });
 
+  it('gives its chunks to the next pieces once released, leaving answers already written as they were', () => {
+    const first = new JsonPieces();
+    for (let i = 0; i < 3000; i += 1)
+      first.add(`k${i}`, JSON.stringify({ first: i, text: '甲'.repeat(200) }));
+    const firstAnswer = jsonObject([['items', { pieces: first, sorted: false }]]);
+    const firstText = firstAnswer.toString('utf8');
+    first.release();
+    expect(first.count).toBe(0);
+    const second = new JsonPieces();
+    for (let i = 0; i < 3000; i += 1)
+      second.add(`k${i}`, JSON.stringify({ second: i, text: 'b'.repeat(300) }));
+    const secondAnswer = jsonObject([['items', { pieces: second, sorted: true }]]);
+    // The second pieces filled the first's chunks; the first answer is a copy and did not change.
+    expect(firstAnswer.toString('utf8')).toBe(firstText);
+    expect(JSON.parse(firstText).items[2999]).toEqual({ first: 2999, text: '甲'.repeat(200) });
+    const items = JSON.parse(secondAnswer.toString('utf8')).items;
+    expect(items).toHaveLength(3000);
+    expect(items[0]).toEqual({ second: 0, text: 'b'.repeat(300) });
+  });
+
   it('writes an empty array when nothing was added', () => {
     expect(arrayText(new JsonPieces(), true)).toBe('[]');
   });

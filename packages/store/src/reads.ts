@@ -742,6 +742,8 @@ async function graphJson(
     ['nodes', { pieces: nodes, sorted: false }],
     ['edges', { pieces: edges, sorted: true }],
   ]);
+  nodes.release();
+  edges.release();
   return { counts, value };
 }
 
