@@ -521,6 +521,21 @@ describe('subgraph', () => {
     expect(edgeKeys(g)).toEqual(facts.relationsAmong(new Set(top)));
   });
 
+  it('keeps the most connected of the filtered entities, counting only the chosen relation kinds', async () => {
+    const kinds = ['PrivateFirm', 'ChainLeader'];
+    const relations: RelationKind[] = ['SUPPLIES', 'BELONGS_TO'];
+    const degree = (id: string) => facts.relationsOf(id, relations).length;
+    const ranked = [...facts.entities.values()]
+      .filter((entity) => kinds.includes(entity.kind))
+      .map((entity) => entity.id)
+      .sort((a, b) => degree(b) - degree(a) || (a < b ? -1 : 1));
+    // The cut falls inside a group of equal degree, so the ids decide who is in.
+    expect(degree(ranked[24] ?? '')).toBe(degree(ranked[25] ?? ''));
+    const g = await graph({ kinds: kinds.join(','), relations: relations.join(','), limit: '25' });
+    expect(g.attributes).toMatchObject({ truncated: true, maxNodes: 25, nodeCount: 25 });
+    expect(g.nodes.map((node) => node.key)).toEqual(ranked.slice(0, 25));
+  });
+
   it('is empty for a chain that does not exist', async () => {
     expect((await graph({ chain: 'chain-none' })).nodes).toEqual([]);
     const g = checkedGraph(await subgraph(executor, { chain: "chain-x' OR 1=1", limit: 100 }));

@@ -642,6 +642,11 @@ function subgraphSource(chain: string | undefined): string {
  * filters), the most connected first (by their number of relations of the given kinds, then by
  * id), at most `limit` of them; then the relations among them of the given kinds and statuses
  * that overlap [`from`, `to`], each listed with its start node (`graphRows`).
+ *
+ * The nodes are chosen in two passes: the first counts them by degree, which gives the lowest
+ * degree that makes the cut (`cutoff`); the second sorts by degree and id only the nodes with at
+ * least that degree. Sorting every node (on the 100k graph, to choose 20,001) read and compared
+ * the ids of all 100,000: 120–145 ms against 78–98 ms, time in which the API has no row yet.
  */
 async function readSubgraph(tx: QueryRunner, query: GraphQuery, sink: GraphSink): Promise<GraphCounts> {
   const kinds = nonEmptyList(query.kinds);
@@ -658,12 +663,21 @@ async function readSubgraph(tx: QueryRunner, query: GraphQuery, sink: GraphSink)
   if (query.ownership !== undefined) conditions.push('n.ownership = $ownership');
   if (query.stage !== undefined) conditions.push('n.stage = $stage');
   const rows = graphRows({ relations, statuses: query.status, from: query.from, to: query.to });
+  const types = relationTypes(relations);
   return readGraphRows(
     tx,
     `${subgraphSource(query.chain)}
      WITH n ${where(conditions)}
-     WITH n, COUNT { (n)-[${relationTypes(relations)}]-() } AS degree
-     ORDER BY degree DESC, n.id
+     WITH COUNT { (n)-[${types}]-() } AS degree
+     WITH degree, count(*) AS size ORDER BY degree DESC
+     WITH collect([degree, size]) AS sizes
+     WITH reduce(cut = {degree: -1, room: $take}, s IN sizes |
+       CASE WHEN cut.room <= 0 THEN cut ELSE {degree: s[0], room: cut.room - s[1]} END).degree AS cutoff
+     ${subgraphSource(query.chain)}
+     WITH n, cutoff ${where(conditions)}
+     WITH n, COUNT { (n)-[${types}]-() } AS degree, cutoff
+     WHERE degree >= cutoff
+     WITH n, degree ORDER BY degree DESC, n.id
      LIMIT $take
      WITH collect(n) AS chosen
      WITH chosen[..$limit] AS placed, size(chosen) > $limit AS truncated
