@@ -19,6 +19,7 @@ import {
 } from '@innograph/model';
 import type { z } from 'zod';
 import { StoreError } from './errors.js';
+import { listOf, parseAttributes } from './rows.js';
 
 /** What a graph edge shows of a relation. */
 export interface EdgeFields {
@@ -62,6 +63,10 @@ const FIXED_EDGE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'source',
 ]);
 
+function isPrimitive(value: unknown): boolean {
+  return typeof value !== 'object' || value === null;
+}
+
 /** No value looked up yet, or the last one's result is not kept. */
 const NONE: unique symbol = Symbol('none');
 
@@ -93,27 +98,26 @@ export class CheckedOnce<T> {
     const last = this.last;
     if (last !== undefined && value === this.lastValue) return last.value;
     let checked = this.known.get(value);
+    let kept = true;
     if (checked === undefined) {
-      const result = this.schema.safeParse(value);
-      if (!result.success) {
-        throw new StoreError(
-          `store: a stored relation has an invalid ${this.field}: ${result.error.issues[0]?.message ?? 'invalid'}`,
-        );
-      }
-      checked = { value: result.data, text: undefined };
-      const data: unknown = result.data;
-      const shared = typeof data !== 'object' || data === null;
-      if (shared && (typeof value !== 'object' || value === null)) this.known.set(value, checked);
-      else {
-        // Not kept: the next look-up of the same value parses it again.
-        this.lastValue = NONE;
-        this.last = checked;
-        return checked.value;
-      }
+      checked = { value: this.check(value), text: undefined };
+      kept = isPrimitive(value) && isPrimitive(checked.value);
+      if (kept) this.known.set(value, checked);
     }
-    this.lastValue = value;
+    // A result not kept is not the last value's either: the next look-up parses it again.
+    this.lastValue = kept ? value : NONE;
     this.last = checked;
     return checked.value;
+  }
+
+  private check(value: unknown): T {
+    const result = this.schema.safeParse(value);
+    if (!result.success) {
+      throw new StoreError(
+        `store: a stored relation has an invalid ${this.field}: ${result.error.issues[0]?.message ?? 'invalid'}`,
+      );
+    }
+    return result.data;
   }
 
   /** The JSON text of what the last `parse` gave. */
@@ -170,12 +174,7 @@ class AttributeReader {
   }
 
   private readWhole(list: readonly unknown[], offset: number): Record<string, unknown> {
-    const set: Record<string, unknown> = {};
-    for (let index = 0; index < this.fields.length; index += 1) {
-      const value = list[offset + index];
-      if (value !== null && value !== undefined) set[(this.fields[index] as { name: string }).name] = value;
-    }
-    const attributes = this.schema.parse(set);
+    const attributes = parseAttributes(this.schema, list, offset);
     this.members = JSON.stringify(attributes).slice(1, -1);
     return attributes;
   }
@@ -208,8 +207,8 @@ export class EdgeReader {
   private readonly attributes = new Map<RelationKind, AttributeReader>();
   private last: { fields: EdgeFields; attributes: AttributeReader } | undefined = undefined;
 
-  read(values: unknown): EdgeFields {
-    if (!Array.isArray(values)) throw new StoreError('store: expected the values of a relation as a list');
+  read(row: unknown): EdgeFields {
+    const values = listOf(row, 'a relation');
     const type = this.type.parse(values[0]);
     let attributes = this.attributes.get(type);
     if (attributes === undefined) {

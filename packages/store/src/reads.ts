@@ -37,7 +37,7 @@ import { StoreError } from './errors.js';
 import type { Neo4jExecutor, QueryRunner } from './executor.js';
 import { JsonPieces, jsonObject } from './jsonPieces.js';
 import { entityFromProperties, relationFromProperties } from './mapping.js';
-import { type EdgeRow, NodeRow, Properties, readRows, storeFields } from './rows.js';
+import { type EdgeRow, listOf, NodeRow, Properties, parseAttributes, readRows, storeFields } from './rows.js';
 import { FULLTEXT_INDEX } from './schema.js';
 
 /** A search cursor that this store did not make, or made for another kind of query. */
@@ -450,13 +450,7 @@ const Values = z.object({ values: z.array(z.unknown()) });
 // Rows come as lists (they decode faster than maps) and are checked field by field with the
 // model's schemas: a node by putting its values under their names and parsing that with an
 // object schema (zod's tuple parse allocated three times as much, which showed as garbage
-// collection on large graphs), a relation with `CheckedOnce` per field.
-
-/** The list of values of a row, or a StoreError naming what it was meant to hold. */
-function listOf(values: unknown, what: string): readonly unknown[] {
-  if (!Array.isArray(values)) throw new StoreError(`store: expected the values of ${what} as a list`);
-  return values;
-}
+// collection on large graphs), a relation with `CheckedOnce` per field (`EdgeReader`, edgeValues.ts).
 
 /** Node values `[id, kind, nameZh, nameEn, version, ...attributes]`. */
 const NodeRowFields = z.object({
@@ -467,25 +461,6 @@ const NodeRowFields = z.object({
   version: StoredMeta.shape.version,
 });
 const NODE_FIELD_COUNT = 5;
-
-const attributeNamesOf = new Map<z.ZodObject, readonly string[]>();
-
-/** Attribute values from `list[offset]` on, in the order of the kind's schema, parsed with that
- *  schema (unset ones left out, so that defaults apply). Graphs read only the attributes the
- *  ontology names. */
-function parseAttributes(schema: z.ZodObject, list: readonly unknown[], offset: number) {
-  let names = attributeNamesOf.get(schema);
-  if (names === undefined) {
-    names = Object.keys(schema.shape);
-    attributeNamesOf.set(schema, names);
-  }
-  const set: Record<string, unknown> = {};
-  for (let index = 0; index < names.length; index += 1) {
-    const value = list[offset + index];
-    if (value !== null && value !== undefined) set[names[index] as string] = value;
-  }
-  return schema.parse(set);
-}
 
 /** A graph node from node values (`nodeValues`), checked with the model's schemas. */
 function nodeOf(values: unknown): GraphNode {

@@ -1,6 +1,7 @@
 /** Reading Neo4j result rows as outside data: every row is parsed with a schema. */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import { StoreError } from './errors.js';
 import type { QueryRunner } from './executor.js';
 
 export const Properties = z.record(z.string(), z.unknown());
@@ -60,4 +61,29 @@ export function storeFields(props: Record<string, unknown>): {
   const updatedAt =
     fields.updatedAt === null || fields.updatedAt === undefined ? createdAt : isoString(fields.updatedAt);
   return { meta: { version: fields.version, createdAt, updatedAt }, hash: fields.hash ?? null };
+}
+
+/** The list of values of a row, or a StoreError naming what it was meant to hold. */
+export function listOf(values: unknown, what: string): readonly unknown[] {
+  if (!Array.isArray(values)) throw new StoreError(`store: expected the values of ${what} as a list`);
+  return values;
+}
+
+const attributeNamesOf = new Map<z.ZodObject, readonly string[]>();
+
+/** Attribute values from `list[offset]` on, in the order of the kind's schema, parsed with that
+ *  schema (unset ones left out, so that defaults apply). Graphs read only the attributes the
+ *  ontology names. */
+export function parseAttributes(schema: z.ZodObject, list: readonly unknown[], offset: number) {
+  let names = attributeNamesOf.get(schema);
+  if (names === undefined) {
+    names = Object.keys(schema.shape);
+    attributeNamesOf.set(schema, names);
+  }
+  const set: Record<string, unknown> = {};
+  for (let index = 0; index < names.length; index += 1) {
+    const value = list[offset + index];
+    if (value !== null && value !== undefined) set[names[index] as string] = value;
+  }
+  return schema.parse(set);
 }

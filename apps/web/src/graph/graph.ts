@@ -70,9 +70,9 @@ export interface MergeResult {
  *
  * The graph takes the attribute objects of `serialized` as its own (display fields are written
  * into them): pass a graph just received or built (or unpacked: `unpackGraph`), not one to use
- * again. Its nodes and edges are each read once. A copy per node and
- * relation was the biggest part of the garbage a 20,000-entity load left in the page's old
- * generation, whose major collection then landed in whatever task came next.
+ * again. Its nodes and edges are each read once. A copy per node and relation was the biggest
+ * part of the garbage a 20,000-entity load left in the page's old generation, whose major
+ * collection then landed in whatever task came next.
  */
 export function mergeSerialized(
   graph: EcoGraph,

@@ -117,6 +117,19 @@ function hoverDrawer(style: ThemeStyle): NodeHoverDrawingFunction<NodeData, Edge
 
 const labelWidths = new TextWidths();
 
+/** The width of `label` in sigma's label font, measured once per font and text. */
+function labelWidth(
+  context: CanvasRenderingContext2D,
+  settings: { labelWeight: string; labelSize: number; labelFont: string },
+  label: string,
+): number {
+  const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  return labelWidths.width(font, label, () => {
+    context.font = font;
+    return context.measureText(label).width;
+  });
+}
+
 /**
  * sigma's label drawer (`drawDiscNodeLabel`), leaving out a label whose box overlaps one drawn
  * before it in the same frame (`graph/labels.ts`); labels sigma must show (`forceLabel`) are drawn
@@ -128,18 +141,8 @@ const drawLabelWithRoom: NodeLabelDrawingFunction<NodeData, EdgeData> = (context
   const key = Reflect.get(data, 'key');
   const node = typeof key === 'string' ? key : label;
   const frame = labelFrame(context, node);
-  const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-  const width = labelWidths.width(font, label, () => {
-    context.font = font;
-    return context.measureText(label).width;
-  });
-  if (
-    !frame.space.place(
-      labelBox(data.x, data.y, data.size, settings.labelSize, width),
-      data.forceLabel === true,
-    )
-  )
-    return;
+  const box = labelBox(data.x, data.y, data.size, settings.labelSize, labelWidth(context, settings, label));
+  if (!frame.space.place(box, data.forceLabel === true)) return;
   frame.drawn.add(node);
   drawDiscNodeLabel(context, data, settings);
 };
@@ -715,7 +718,6 @@ export class Renderer implements LayoutView {
     const keys = nodes ?? (this.display.visible ? [...this.display.visible.nodes] : this.graph.nodes());
     const settings = this.sigma.getSettings();
     const context = this.sigma.getCanvases().labels?.getContext('2d') ?? null;
-    const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     const items: FitItem[] = [];
     let minX = Number.POSITIVE_INFINITY;
     let minY = Number.POSITIVE_INFINITY;
@@ -735,13 +737,12 @@ export class Renderer implements LayoutView {
         typeof label === 'string' &&
         label !== '' &&
         (data.forceLabel === true || radius >= settings.labelRenderedSizeThreshold);
-      const labelWidth = labelled
-        ? labelWidths.width(font, label, () => {
-            context.font = font;
-            return context.measureText(label).width;
-          })
-        : 0;
-      items.push({ x: data.x, y: data.y, radius, labelWidth });
+      items.push({
+        x: data.x,
+        y: data.y,
+        radius,
+        labelWidth: labelled ? labelWidth(context, settings, label) : 0,
+      });
     }
     if (items.length === 0) return this.animateCamera({ x: 0.5, y: 0.5, ratio: 1 });
     const start = {

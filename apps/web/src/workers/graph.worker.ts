@@ -16,21 +16,19 @@ import { packGraph } from '../graph/packed.js';
 
 self.onmessage = async (event: MessageEvent<GraphFetchRequest>) => {
   const { base, token, query } = event.data;
-  const client = new ApiClient({ base, token: () => token, graphWorker: false });
+  const client = new ApiClient({ base, token: () => token });
   let answer: GraphFetchResponse;
   let transfer: Transferable[] = [];
   try {
-    const { packed, transfer: buffers } = packGraph(await client.graphOnThread(query));
-    transfer = buffers;
-    answer = {
-      ok: true,
-      graph: packed,
-      timing: {
-        timeOrigin: performance.timeOrigin,
-        request: lastGraphRequest(),
-        checkedAt: performance.now(),
-      },
+    const graph = await client.graphOnThread(query);
+    const timing = {
+      timeOrigin: performance.timeOrigin,
+      request: lastGraphRequest(),
+      checkedAt: performance.now(),
     };
+    const { packed, transfer: buffers } = packGraph(graph);
+    transfer = buffers;
+    answer = { ok: true, graph: packed, timing };
   } catch (error) {
     answer = graphFetchFailure(error);
   }
