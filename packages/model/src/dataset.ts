@@ -63,11 +63,26 @@ function recordName(list: 'entities' | 'relations', index: number, raw: unknown)
   return id === undefined ? `${list}[${index}]` : `${list}[${index}] (id ${id})`;
 }
 
+const ENTITY_KIND_SET: ReadonlySet<unknown> = new Set(ENTITY_KIND_NAMES);
+const RELATION_KIND_SET: ReadonlySet<unknown> = new Set(RELATION_KIND_NAMES);
+
+/** An issue of record `index` of list `list`, named as `recordName` names it. */
+function issueAt(
+  list: 'entities' | 'relations',
+  index: number,
+  raw: unknown,
+  field: string,
+  message: string,
+): ValidationIssue {
+  return { record: recordName(list, index, raw), field, message };
+}
+
 function kindHint(raw: unknown, field: 'kind' | 'type'): ValidationIssue['message'] | undefined {
   if (typeof raw !== 'object' || raw === null || !(field in raw)) return `missing '${field}'`;
   const value: unknown = Reflect.get(raw, field);
-  const names: readonly string[] = field === 'kind' ? ENTITY_KIND_NAMES : RELATION_KIND_NAMES;
-  if (typeof value !== 'string' || !names.includes(value)) {
+  const known = field === 'kind' ? ENTITY_KIND_SET : RELATION_KIND_SET;
+  if (typeof value !== 'string' || !known.has(value)) {
+    const names: readonly string[] = field === 'kind' ? ENTITY_KIND_NAMES : RELATION_KIND_NAMES;
     return `unknown ${field === 'kind' ? 'entity kind' : 'relation kind'} ${JSON.stringify(value)}; expected one of ${names.join(', ')}`;
   }
   return undefined;
@@ -93,24 +108,26 @@ export function parseDataset(input: unknown, options: ParseDatasetOptions = {}):
   const entityIds = new Set<string>();
   /** Entities of the file that failed validation; relations to them say so. */
   const invalidEntityIds = new Set<string>();
-  for (const [index, raw] of envelope.data.entities.entries()) {
-    const record = recordName('entities', index, raw);
+  // Record names are written only for records with issues: a 600k-record load has none.
+  const rawEntities = envelope.data.entities;
+  for (let index = 0; index < rawEntities.length; index++) {
+    const raw = rawEntities[index];
     const hint = kindHint(raw, 'kind');
     if (hint !== undefined) {
-      add([{ record, field: 'kind', message: hint }]);
+      add([issueAt('entities', index, raw, 'kind', hint)]);
       const id = idOf(raw);
       if (id !== undefined) invalidEntityIds.add(id);
       continue;
     }
     const rawId = idOf(raw);
     if (rawId !== undefined && entityIds.has(rawId)) {
-      add([{ record, field: 'id', message: `duplicate entity id '${rawId}'` }]);
+      add([issueAt('entities', index, raw, 'id', `duplicate entity id '${rawId}'`)]);
       continue;
     }
     if (rawId !== undefined) entityIds.add(rawId);
     const parsed = EntitySchema.safeParse(raw);
     if (!parsed.success) {
-      add(issuesFromZod(parsed.error, record));
+      add(issuesFromZod(parsed.error, recordName('entities', index, raw)));
       if (rawId !== undefined) invalidEntityIds.add(rawId);
       continue;
     }
@@ -121,39 +138,42 @@ export function parseDataset(input: unknown, options: ParseDatasetOptions = {}):
   const relations: Relation[] = [];
   const relationIds = new Set<string>();
   const kindOf = (id: string): EntityKind | undefined => kindById.get(id) ?? options.knownEntities?.get(id);
-  for (const [index, raw] of envelope.data.relations.entries()) {
-    const record = recordName('relations', index, raw);
+  const rawRelations = envelope.data.relations;
+  const missing = (id: string) =>
+    invalidEntityIds.has(id) ? `entity '${id}' has errors (see above)` : `no entity with id '${id}'`;
+  for (let index = 0; index < rawRelations.length; index++) {
+    const raw = rawRelations[index];
     const hint = kindHint(raw, 'type');
     if (hint !== undefined) {
-      add([{ record, field: 'type', message: hint }]);
+      add([issueAt('relations', index, raw, 'type', hint)]);
       continue;
     }
     const rawId = idOf(raw);
     if (rawId !== undefined && relationIds.has(rawId)) {
-      add([{ record, field: 'id', message: `duplicate relation id '${rawId}'` }]);
+      add([issueAt('relations', index, raw, 'id', `duplicate relation id '${rawId}'`)]);
       continue;
     }
     if (rawId !== undefined) relationIds.add(rawId);
     const parsed = RelationSchema.safeParse(raw);
     if (!parsed.success) {
-      add(issuesFromZod(parsed.error, record));
+      add(issuesFromZod(parsed.error, recordName('relations', index, raw)));
       continue;
     }
     const relation = parsed.data;
     const fromKind = kindOf(relation.from);
     const toKind = kindOf(relation.to);
-    const missing = (id: string) =>
-      invalidEntityIds.has(id) ? `entity '${id}' has errors (see above)` : `no entity with id '${id}'`;
-    if (fromKind === undefined) add([{ record, field: 'from', message: missing(relation.from) }]);
-    if (toKind === undefined) add([{ record, field: 'to', message: missing(relation.to) }]);
+    if (fromKind === undefined) add([issueAt('relations', index, raw, 'from', missing(relation.from))]);
+    if (toKind === undefined) add([issueAt('relations', index, raw, 'to', missing(relation.to))]);
     if (fromKind === undefined || toKind === undefined) continue;
     if (!relationAllowed(relation.type, fromKind, toKind)) {
       add([
-        {
-          record,
-          field: 'type',
-          message: `${relation.type} cannot connect ${fromKind} '${relation.from}' to ${toKind} '${relation.to}' (${describeRule(relation.type)})`,
-        },
+        issueAt(
+          'relations',
+          index,
+          raw,
+          'type',
+          `${relation.type} cannot connect ${fromKind} '${relation.from}' to ${toKind} '${relation.to}' (${describeRule(relation.type)})`,
+        ),
       ]);
       continue;
     }

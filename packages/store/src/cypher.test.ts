@@ -8,7 +8,12 @@ import {
   relationPropertyKeys,
   relationType,
 } from './cypher.js';
-import { createEntitiesQuery, createRelationsQuery } from './datasetLoader.js';
+import {
+  createEntitiesQuery,
+  createRelationsQuery,
+  entityCreateRow,
+  relationCreateRow,
+} from './datasetLoader.js';
 import { schemaStatements } from './schema.js';
 
 describe('Cypher names', () => {
@@ -64,14 +69,38 @@ describe('property keys of the create statements', () => {
     expect(relationPropertyKeys('OPENS_TO')).toEqual(
       expect.arrayContaining(['accessTypes', 'id', 'status', 'since', 'until', 'source', 'confidence']),
     );
+    /** Each property the query writes, with the row column it reads. */
+    const written = (query: string) =>
+      [...query.matchAll(/`(\w+)`: (?:date\()?row\[(\d+)\]/g)].map(([, key, column]) => [
+        key,
+        Number(column),
+      ]);
     for (const kind of ENTITY_KIND_NAMES) {
-      for (const key of entityPropertyKeys(kind))
-        expect(createEntitiesQuery(kind)).toContain(`\`${key}\`: row.props.\`${key}\``);
+      const keys = entityPropertyKeys(kind);
+      const props = Object.fromEntries(keys.map((key) => [key, `value of ${key}`]));
+      const row = entityCreateRow(kind, props, 'the hash');
+      const columns = written(createEntitiesQuery(kind));
+      expect(columns.map(([key]) => key)).toEqual(keys);
+      for (const [key, column] of columns) expect(row[Number(column)]).toBe(`value of ${key}`);
+      expect(createEntitiesQuery(kind)).toContain('hash: row[0]');
+      expect(row[0]).toBe('the hash');
+      // A property the entity lacks is a null column: CREATE writes no property for it.
+      expect(entityCreateRow(kind, {}, 'h').slice(1)).toEqual(keys.map(() => null));
     }
     for (const type of RELATION_KIND_NAMES) {
+      const keys = relationPropertyKeys(type);
+      const props = Object.fromEntries(keys.map((key) => [key, `value of ${key}`]));
+      const row = relationCreateRow({ type, from: 'the start', to: 'the end' }, props, 'the hash');
       const query = createRelationsQuery(type);
-      for (const key of relationPropertyKeys(type)) expect(query).toContain(`\`${key}\`: `);
-      expect(query).toContain('`since`: date(row.props.`since`)');
+      const columns = written(query);
+      expect(columns.map(([key]) => key)).toEqual(keys);
+      for (const [key, column] of columns) expect(row[Number(column)]).toBe(`value of ${key}`);
+      expect(query).toContain('a.id = row[0]');
+      expect(query).toContain('b.id = row[1]');
+      expect(query).toContain('hash: row[2]');
+      expect(row.slice(0, 3)).toEqual(['the start', 'the end', 'the hash']);
+      expect(query).toMatch(/`since`: date\(row\[\d+\]\)/);
+      expect(query).toMatch(/`until`: date\(row\[\d+\]\)/);
     }
   });
 

@@ -44,11 +44,16 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 /** Relation properties stored as Neo4j dates (given as `YYYY-MM-DD` strings). */
 const RELATION_DATE_KEYS = ['since', 'until'] as const;
 
-/** The Cypher value of relation property `key` read from the map `props`: a Neo4j date for the
- *  date properties (a null stays null), the value itself for the others. */
-export function relationPropertyValue(props: string, key: string): string {
-  const value = `${props}.${propertyKey(key)}`;
-  return (RELATION_DATE_KEYS as readonly string[]).includes(key) ? `date(${value})` : value;
+/** The Cypher value to store as relation property `key` given the Cypher expression that reads
+ *  it: a Neo4j date for the date properties (a null stays null), the value itself otherwise. */
+export function relationColumnValue(key: string, expression: string): string {
+  return (RELATION_DATE_KEYS as readonly string[]).includes(key) ? `date(${expression})` : expression;
+}
+
+/** The Cypher value of relation property `key` read from the map `props`, as
+ *  `relationColumnValue` makes it. */
+function relationPropertyValue(props: string, key: string): string {
+  return relationColumnValue(key, `${props}.${propertyKey(key)}`);
 }
 
 /**

@@ -20,13 +20,13 @@ import {
   entityPropertyKeys,
   kindLabel,
   propertyKey,
+  relationColumnValue,
   relationPropertyKeys,
-  relationPropertyValue,
   relationType,
   setRelationClause,
 } from './cypher.js';
 import type { Neo4jExecutor, QueryRunner } from './executor.js';
-import { entityContent, relationContent } from './mapping.js';
+import { entityContent, type PropertyValue, relationContent } from './mapping.js';
 
 export interface LoadOptions {
   /** Remove every ecosystem entity and relation first (in the same transaction when it fits). */
@@ -34,7 +34,8 @@ export interface LoadOptions {
   /** Up to this many records (dataset records, plus stored entities and relations when resetting) are written
    *  in one transaction: all or nothing. Larger loads are written in batches. */
   singleTransactionLimit?: number;
-  /** Rows per UNWIND statement. */
+  /** Batched loads: records written per transaction (the ids looked up per query and the
+   *  records deleted per transaction of a reset are `LOOKUP_ROWS`, or this when smaller). */
   batchSize?: number;
   /** Batched loads: transactions run at once on this many sessions (entities first, then
    *  relations). Two let the server use both cores of a 2-core machine: relations of the 100k
@@ -68,41 +69,51 @@ interface StoredRelationRow {
   hash: string | null;
 }
 
-/** A record to write: the parameters its statement reads (`row.props`, `row.hash`, and `row.id`
- *  to find a stored record or `row.from` / `row.to` to connect a new relationship). A new record's
+/** A record to write: the row its statement reads (for an update `row.props`, `row.hash` and
+ *  `row.id` to find the stored record; for a new record the list `entityCreateRow` or
+ *  `relationCreateRow` makes, with the ends of a new relationship). A new record's
  *  properties and hash are made only when its statement is sent, so that this client work overlaps
  *  the server's work on the statement before (hashing was 5 of 8 s of planning at 600k records). */
 interface Row {
-  params: () => Record<string, unknown>;
+  /** A list for a CREATE statement (`entityCreateRow`, `relationCreateRow`), a map for an update. */
+  params: () => unknown;
   /** Not stored yet: written with CREATE rather than found and updated. */
   isNew: boolean;
 }
 
-const DEFAULTS = { singleTransactionLimit: 60_000, batchSize: 10_000, streams: 2 } as const;
+/** Batched writes go in transactions of 2,000 records: Neo4j keeps a transaction's state on its
+ *  heap until the commit, and its young collections copy that state again and again. On 100k
+ *  relations, 10,000-record transactions spent 1.9 s of the server's CPU in collections, 2,000
+ *  0.5 s; the 100k bench graph loaded in 31–33 s instead of 37–46 s. */
+const DEFAULTS = { singleTransactionLimit: 60_000, batchSize: 2_000, streams: 2 } as const;
 /** Rows per UNWIND statement: a transaction sends several, so that the driver encodes one while
  *  the server runs the one before. */
-const STATEMENT_ROWS = 2_500;
+const STATEMENT_ROWS = 1_000;
+/** Ids per look-up query and records per transaction of a reset. */
+const LOOKUP_ROWS = 10_000;
+
+/** An unvalidated dataset's list `key` (empty when it is not a list). */
+function inputList(input: unknown, key: 'entities' | 'relations'): unknown[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const value: unknown = Reflect.get(input, key);
+  return Array.isArray(value) ? value : [];
+}
 
 /** Ids an unvalidated dataset mentions, to look up in the database before validation; relation
  *  ids come with the type the file declares for them. */
 function mentionedIds(input: unknown): { entityIds: string[]; relationIds: Map<string, string> } {
   const entityIds = new Set<string>();
   const relationIds = new Map<string, string>();
-  const list = (key: string): unknown[] => {
-    if (typeof input !== 'object' || input === null) return [];
-    const value: unknown = Reflect.get(input, key);
-    return Array.isArray(value) ? value : [];
-  };
   const stringField = (record: unknown, key: string): string | undefined => {
     if (typeof record !== 'object' || record === null) return undefined;
     const value: unknown = Reflect.get(record, key);
     return typeof value === 'string' ? value : undefined;
   };
-  for (const record of list('entities')) {
+  for (const record of inputList(input, 'entities')) {
     const id = stringField(record, 'id');
     if (id !== undefined) entityIds.add(id);
   }
-  for (const record of list('relations')) {
+  for (const record of inputList(input, 'relations')) {
     for (const key of ['from', 'to']) {
       const id = stringField(record, key);
       if (id !== undefined) entityIds.add(id);
@@ -228,8 +239,8 @@ function knownKinds(entities: Map<string, StoredEntityRow>): Map<string, EntityK
   return known;
 }
 
-/** Appends a row to its kind's list. */
-function addRow<K>(rows: Map<K, Row[]>, kind: K, row: Row): void {
+/** Appends a statement row to its kind's list. */
+export function addRow<K, R>(rows: Map<K, R[]>, kind: K, row: R): void {
   const list = rows.get(kind);
   if (list === undefined) rows.set(kind, [row]);
   else list.push(row);
@@ -241,7 +252,13 @@ function entityRows(entities: readonly Entity[], stored: Map<string, StoredEntit
     const before = stored.get(entity.id);
     if (before === undefined) {
       counts.created++;
-      addRow(rows, entity.kind, { isNew: true, params: () => entityContent(entity) });
+      addRow(rows, entity.kind, {
+        isNew: true,
+        params: () => {
+          const { props, hash } = entityContent(entity);
+          return entityCreateRow(entity.kind, props, hash);
+        },
+      });
       continue;
     }
     const { props, hash } = entityContent(entity);
@@ -267,7 +284,10 @@ function relationRows(
       counts.created++;
       addRow(rows, relation.type, {
         isNew: true,
-        params: () => ({ from: relation.from, to: relation.to, ...relationContent(relation) }),
+        params: () => {
+          const { props, hash } = relationContent(relation);
+          return relationCreateRow(relation, props, hash);
+        },
       });
       continue;
     }
@@ -282,15 +302,56 @@ function relationRows(
   return rows;
 }
 
-/** Creates nodes from rows `{ props, hash }` (props as `entityProperties` makes them), the
- *  properties written in the CREATE pattern, each named from the model, as for relations. */
+/** Entity property keys by kind, in the order of a create row's columns. */
+const ENTITY_COLUMNS = new Map(ENTITY_KIND_NAMES.map((kind) => [kind, entityPropertyKeys(kind)] as const));
+/** Relation property keys by kind, in the order of a create row's columns. */
+const RELATION_COLUMNS = new Map(
+  RELATION_KIND_NAMES.map((type) => [type, relationPropertyKeys(type)] as const),
+);
+
+function columns<K>(byKind: Map<K, string[]>, kind: K): string[] {
+  const keys = byKind.get(kind);
+  if (keys === undefined) throw new Error(`store: no property columns for kind '${String(kind)}'`);
+  return keys;
+}
+
+/** Appends `props`' values in the order of `keys` (null where a property is absent) to `row`. */
+function appendColumns(row: unknown[], keys: readonly string[], props: Record<string, PropertyValue>) {
+  for (const key of keys) row.push(props[key] ?? null);
+  return row;
+}
+
+/**
+ * The row that `createEntitiesQuery(kind)` reads for a new entity: a list, `[hash, ...values]`
+ * with the values in `entityPropertyKeys(kind)` order. Lists rather than maps: a map repeats every
+ * key in every row, which the driver encodes and the server decodes each time (on 100k relations
+ * the client's CPU went down by about a quarter).
+ */
+export function entityCreateRow(
+  kind: EntityKind,
+  props: Record<string, PropertyValue>,
+  hash: string,
+): unknown[] {
+  return appendColumns([hash], columns(ENTITY_COLUMNS, kind), props);
+}
+
+/** The row that `createRelationsQuery(type)` reads for a new relation: `[from, to, hash,
+ *  ...values]` with the values in `relationPropertyKeys(type)` order (dates as `YYYY-MM-DD`). */
+export function relationCreateRow(
+  relation: Pick<Relation, 'type' | 'from' | 'to'>,
+  props: Record<string, PropertyValue>,
+  hash: string,
+): unknown[] {
+  return appendColumns([relation.from, relation.to, hash], columns(RELATION_COLUMNS, relation.type), props);
+}
+
+/** Creates nodes from rows as `entityCreateRow` makes them, each property named from the model
+ *  in the CREATE pattern, as for relations. */
 export function createEntitiesQuery(kind: EntityKind): string {
-  const properties = entityPropertyKeys(kind).map(
-    (key) => `${propertyKey(key)}: row.props.${propertyKey(key)}`,
-  );
+  const properties = columns(ENTITY_COLUMNS, kind).map((key, i) => `${propertyKey(key)}: row[${i + 1}]`);
   return `UNWIND $rows AS row
 CREATE (n:${ENTITY_LABEL}:${kindLabel(kind)} {${properties.join(', ')},
-  hash: row.hash, version: 1, createdAt: datetime(), updatedAt: datetime()})`;
+  hash: row[0], version: 1, createdAt: datetime(), updatedAt: datetime()})`;
 }
 
 export function updateEntitiesQuery(kind: EntityKind): string {
@@ -305,21 +366,21 @@ SET n:${kindLabel(kind)}, n.hash = row.hash, n.version = coalesce(oldVersion, 0)
 const SET_RELATION = setRelationClause('row.props', 'row.hash');
 
 /**
- * Creates relationships from rows `{ from, to, props, hash }` (props as `relationProperties`
- * makes them). The properties are written in the CREATE pattern, each named from the model (the
- * relation kind's attributes and the common fields), rather than with `SET r = row.props` and
- * then `SET` of the dates and store fields: measured on a 100k-relation batch, 1.2–1.3× the rate.
- * A null value (an attribute or `until` left out) writes no property, as a map `SET` does.
+ * Creates relationships from rows as `relationCreateRow` makes them. The properties are written
+ * in the CREATE pattern, each named from the model (the relation kind's attributes and the common
+ * fields), rather than with `SET r = row.props` and then `SET` of the dates and store fields:
+ * measured on a 100k-relation batch, 1.2–1.3× the rate. A null value (an attribute or `until`
+ * left out) writes no property, as a map `SET` does.
  */
 export function createRelationsQuery(type: RelationKind): string {
-  const properties = relationPropertyKeys(type).map(
-    (key) => `${propertyKey(key)}: ${relationPropertyValue('row.props', key)}`,
+  const properties = columns(RELATION_COLUMNS, type).map(
+    (key, i) => `${propertyKey(key)}: ${relationColumnValue(key, `row[${i + 3}]`)}`,
   );
   return `UNWIND $rows AS row
-MATCH (a:${ENTITY_LABEL}) USING INDEX a:${ENTITY_LABEL}(id) WHERE a.id = row.from
-MATCH (b:${ENTITY_LABEL}) USING INDEX b:${ENTITY_LABEL}(id) WHERE b.id = row.to
+MATCH (a:${ENTITY_LABEL}) USING INDEX a:${ENTITY_LABEL}(id) WHERE a.id = row[0]
+MATCH (b:${ENTITY_LABEL}) USING INDEX b:${ENTITY_LABEL}(id) WHERE b.id = row[1]
 CREATE (a)-[r:${relationType(type)} {${properties.join(', ')},
-  hash: row.hash, version: 1, createdAt: datetime(), updatedAt: datetime()}]->(b)`;
+  hash: row[2], version: 1, createdAt: datetime(), updatedAt: datetime()}]->(b)`;
 }
 
 export function updateRelationsQuery(type: RelationKind): string {
@@ -466,17 +527,21 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<{ dataset: Dataset; report: LoadReport }> {
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
+  const lookupRows = Math.min(LOOKUP_ROWS, options.batchSize ?? LOOKUP_ROWS);
   const limit = options.singleTransactionLimit ?? DEFAULTS.singleTransactionLimit;
   const reset = options.reset ?? false;
-  const ids = mentionedIds(input);
 
   const plan = async (tx: ManagedTransaction) => {
-    const entities = reset
-      ? new Map<string, StoredEntityRow>()
-      : await storedEntities(tx, ids.entityIds, batchSize);
-    const relations = reset
-      ? new Map<string, StoredRelationRow>()
-      : await storedRelations(tx, ids.relationIds, batchSize);
+    // Nothing to look up when resetting or when no entity (hence no relation) is stored.
+    const ids = reset || (await countStored(tx)) === 0 ? undefined : mentionedIds(input);
+    const entities =
+      ids === undefined
+        ? new Map<string, StoredEntityRow>()
+        : await storedEntities(tx, ids.entityIds, lookupRows);
+    const relations =
+      ids === undefined
+        ? new Map<string, StoredRelationRow>()
+        : await storedRelations(tx, ids.relationIds, lookupRows);
     const dataset = parseDataset(input, { knownEntities: knownKinds(entities) });
     const conflicts = conflictsWithStore(dataset, entities, relations);
     if (conflicts.length > 0) throw new ModelValidationError(conflicts);
@@ -498,7 +563,7 @@ export async function loadDataset(
   // its relationships too (deleting 50,000 entities with 250,000 relationships in one
   // transaction exceeded Neo4j's transaction memory).
   const stored = reset ? await countStoredRecords(executor) : 0;
-  const size = ids.entityIds.length + ids.relationIds.size + stored;
+  const size = inputList(input, 'entities').length + inputList(input, 'relations').length + stored;
 
   if (size <= limit) {
     return executor.executeWrite(async (tx) => {
@@ -513,7 +578,7 @@ export async function loadDataset(
   // Too large for one transaction: validate everything first, then reset and write in batches.
   const { dataset, report, statements } = await executor.executeRead(plan);
   report.mode = 'batched';
-  if (reset) await deleteEcosystem(executor, batchSize);
+  if (reset) await deleteEcosystem(executor, lookupRows);
   const streams = options.streams ?? DEFAULTS.streams;
   await runGroups(executor, transactions(statements.entities, batchSize), streams);
   await runGroups(executor, transactions(statements.relations, batchSize), streams);
@@ -538,7 +603,7 @@ async function deleteEcosystem(executor: Neo4jExecutor, batchSize: number): Prom
 }
 
 /** Removes every ecosystem entity and relation (not the store's other data). */
-export async function clearEcosystem(executor: Neo4jExecutor, batchSize = DEFAULTS.batchSize): Promise<void> {
+export async function clearEcosystem(executor: Neo4jExecutor, batchSize = LOOKUP_ROWS): Promise<void> {
   await deleteEcosystem(executor, batchSize);
   await executor.executeWrite(bumpGraphRevision);
 }

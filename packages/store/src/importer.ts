@@ -35,8 +35,11 @@ import {
 } from '@innograph/model';
 import { bumpGraphRevision, lockChangeLog, recordChange } from './changes.js';
 import {
+  addRow,
   createEntitiesQuery,
   createRelationsQuery,
+  entityCreateRow,
+  relationCreateRow,
   storedEntities,
   storedRelations,
   updateEntitiesQuery,
@@ -220,7 +223,7 @@ class ImportRun {
       batch.map(({ record }) => record.id),
       batchSize,
     );
-    const create = new Map<EntityKind, Record<string, unknown>[]>();
+    const create = new Map<EntityKind, unknown[][]>();
     const update = new Map<EntityKind, Record<string, unknown>[]>();
     for (const { record: entity, place } of batch) {
       const before = stored.get(entity.id);
@@ -235,10 +238,8 @@ class ImportRun {
         continue;
       }
       this.entities.add(entity.id, before === undefined ? 'created' : 'updated');
-      const rows = before === undefined ? create : update;
-      const list = rows.get(entity.kind) ?? [];
-      list.push(before === undefined ? { props, hash } : { id: entity.id, props, hash });
-      rows.set(entity.kind, list);
+      if (before === undefined) addRow(create, entity.kind, entityCreateRow(entity.kind, props, hash));
+      else addRow(update, entity.kind, { id: entity.id, props, hash });
     }
     if (!this.writing) return;
     await Promise.all([
@@ -269,7 +270,7 @@ class ImportRun {
       const kind = EntityKindSchema.safeParse(storedEnds.get(id)?.kind);
       return kind.success ? kind.data : undefined;
     };
-    const create = new Map<RelationKind, Record<string, unknown>[]>();
+    const create = new Map<RelationKind, unknown[][]>();
     const update = new Map<RelationKind, Record<string, unknown>[]>();
     for (const { record: relation, place } of batch) {
       const issues: ValidationIssue[] = [];
@@ -320,14 +321,8 @@ class ImportRun {
         continue;
       }
       this.relations.add(relation.id, before === undefined ? 'created' : 'updated');
-      const rows = before === undefined ? create : update;
-      const list = rows.get(relation.type) ?? [];
-      list.push(
-        before === undefined
-          ? { from: relation.from, to: relation.to, props, hash }
-          : { id: relation.id, props, hash },
-      );
-      rows.set(relation.type, list);
+      if (before === undefined) addRow(create, relation.type, relationCreateRow(relation, props, hash));
+      else addRow(update, relation.type, { id: relation.id, props, hash });
     }
     if (!this.writing) return;
     await Promise.all([
