@@ -42,7 +42,19 @@ describe('schemaStatements', () => {
     for (const type of RELATION_KIND_NAMES) {
       expect(statements.some((s) => s.includes(`[r:\`${type}\`]-() REQUIRE r.id IS UNIQUE`))).toBe(true);
     }
-    for (const statement of statements) expect(statement).toContain('IF NOT EXISTS');
+    for (const statement of statements)
+      expect(statement).toMatch(/^(CREATE .* IF NOT EXISTS .*|DROP INDEX \w+ IF EXISTS)$/s);
+  });
+
+  it('keeps no relationship index that no query uses', () => {
+    for (const type of RELATION_KIND_NAMES) {
+      const name = type.toLowerCase();
+      expect(statements).toContain(`DROP INDEX rel_${name}_since IF EXISTS`);
+      expect(statements).toContain(`DROP INDEX rel_${name}_status IF EXISTS`);
+      expect(statements.filter((s) => s.startsWith('CREATE INDEX') && s.includes(`[r:\`${type}\`]`))).toEqual(
+        [],
+      );
+    }
   });
 
   it('indexes both names for full-text search', () => {

@@ -4,7 +4,8 @@ import type { Neo4jExecutor } from './executor.js';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
-/** Every schema statement the store needs; each is idempotent (`IF NOT EXISTS`). */
+/** Every schema statement the store needs; each is idempotent (`IF NOT EXISTS`, or `IF EXISTS`
+ *  for an index an earlier version made and the store no longer keeps). */
 export function schemaStatements(): string[] {
   const statements = [
     `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
@@ -37,8 +38,11 @@ export function schemaStatements(): string[] {
     const rel = relationType(type);
     statements.push(
       `CREATE CONSTRAINT rel_${name}_id IF NOT EXISTS FOR ()-[r:${rel}]-() REQUIRE r.id IS UNIQUE`,
-      `CREATE INDEX rel_${name}_since IF NOT EXISTS FOR ()-[r:${rel}]-() ON (r.since)`,
-      `CREATE INDEX rel_${name}_status IF NOT EXISTS FOR ()-[r:${rel}]-() ON (r.status)`,
+      // Relationship indexes on `since` and `status` were dropped: every query filters relations
+      // by them while expanding from nodes, which no relationship index serves, and each cost an
+      // index update per relation written (the 100k load went from 23.8k to 25.2k elements/s).
+      `DROP INDEX rel_${name}_since IF EXISTS`,
+      `DROP INDEX rel_${name}_status IF EXISTS`,
     );
   }
   return statements;
