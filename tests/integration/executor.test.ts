@@ -88,3 +88,15 @@ describe('readAutoCommit', () => {
     }
   });
 });
+
+describe('the local server', () => {
+  it.runIf(inject('neo4j').origin === 'local')(
+    'keeps transaction logs only up to 256 MiB past the last checkpoint',
+    async () => {
+      const rows = await executor.readAutoCommit((runner) =>
+        runner.run("CALL dbms.listConfig('db.tx_log.rotation.retention_policy') YIELD value RETURN value"),
+      );
+      expect(rows.records.map((record) => record.get('value'))).toEqual(['256M size']);
+    },
+  );
+});

@@ -48,6 +48,11 @@ public final class Launcher {
               .setConfig(HttpConnector.enabled, false)
               .setConfig(GraphDatabaseSettings.auth_enabled, true)
               .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
+              // Keep transaction logs up to 256 MiB past the last checkpoint instead of Neo4j's
+              // default two days: each load of the 100k bench graph wrote gigabytes of them, and a
+              // day of loads filled 27 GB of disk. A local server has no backups or cluster to
+              // serve from them; recovery needs only those after the checkpoint, always kept.
+              .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
               .build();
     } catch (Throwable e) {
       fail(explain(e, home, host, port), 1);
