@@ -306,7 +306,7 @@ function spawnLauncher(options: LocalServerOptions, paths: LocalServerPaths): Ch
         // The parallel collector rather than G1: G1's write barriers and concurrent refinement
         // cost Neo4j's write path about a fifth of its CPU on 2 cores (a warm load of the 100k
         // bench graph: 24.5 instead of 31.5 s of Bolt worker CPU, 23.7k instead of 18.3k
-        // elements/s); in two bench:api runs every read target was met with it (docs/BENCHMARKS.md).
+        // elements/s); in three bench:api runs every read target was met with it (docs/BENCHMARKS.md).
         '-XX:+UseParallelGC',
         '-XX:+ExitOnOutOfMemoryError',
         '-cp',
