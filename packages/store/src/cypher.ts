@@ -6,6 +6,7 @@ import {
   RELATION_KINDS,
   type RelationKind,
 } from '@innograph/model';
+import { ENTITY_FIELD_KEYS, RELATION_FIELD_KEYS } from './mapping.js';
 
 /** The label every ecosystem entity carries besides its kind label. */
 export const ENTITY_LABEL = 'Entity';
@@ -73,7 +74,7 @@ SET ${dates.join(',\n    ')},
  *  from the model and the common fields, as `entityProperties` writes them. */
 export function entityPropertyKeys(kind: EntityKind): string[] {
   const attributes = Object.keys(ENTITY_KINDS[kind].attributes.shape);
-  return [...attributes, 'id', 'kind', 'nameZh', 'nameEn', 'description'];
+  return [...attributes, ...ENTITY_FIELD_KEYS];
 }
 
 /** The properties a relation of this kind can have besides the store's own (`version`, `hash`,
@@ -81,7 +82,7 @@ export function entityPropertyKeys(kind: EntityKind): string[] {
  *  `relationProperties` writes them. */
 export function relationPropertyKeys(type: RelationKind): string[] {
   const attributes = Object.keys(RELATION_KINDS[type].attributes.shape);
-  return [...attributes, 'id', 'status', 'since', 'until', 'source', 'confidence'];
+  return [...attributes, ...RELATION_FIELD_KEYS];
 }
 
 /** A property key for a Cypher text: only names the model defines (an identifier), quoted. */

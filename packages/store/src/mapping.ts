@@ -36,8 +36,10 @@ function sortedKeys(fields: readonly string[], attributeKeys: readonly string[])
   return [...new Set([...fields, ...attributeKeys])].sort();
 }
 
-const ENTITY_FIELD_KEYS = ['id', 'kind', 'nameZh', 'nameEn', 'description'] as const;
-const RELATION_FIELD_KEYS = ['id', 'status', 'since', 'until', 'source', 'confidence'] as const;
+/** The properties of an entity's own fields (its attributes come from its kind). */
+export const ENTITY_FIELD_KEYS = ['id', 'kind', 'nameZh', 'nameEn', 'description'] as const;
+/** The properties of a relation's own fields (its attributes come from its kind). */
+export const RELATION_FIELD_KEYS = ['id', 'status', 'since', 'until', 'source', 'confidence'] as const;
 const ENTITY_KEYS = new Map(
   ENTITY_KIND_NAMES.map(
     (kind) =>
@@ -210,16 +212,8 @@ function plainValue(value: unknown): unknown {
   return value;
 }
 
-const ENTITY_FIELDS = new Set(['id', 'kind', 'nameZh', 'nameEn', 'description', ...STORE_PROPERTIES]);
-const RELATION_FIELDS = new Set([
-  'id',
-  'status',
-  'since',
-  'until',
-  'source',
-  'confidence',
-  ...STORE_PROPERTIES,
-]);
+const ENTITY_FIELDS = new Set<string>([...ENTITY_FIELD_KEYS, ...STORE_PROPERTIES]);
+const RELATION_FIELDS = new Set<string>([...RELATION_FIELD_KEYS, ...STORE_PROPERTIES]);
 
 /** Rebuilds an entity from node properties, parsed with the model: the database is outside data. */
 export function entityFromProperties(properties: Record<string, unknown>): Entity {
