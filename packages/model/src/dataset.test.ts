@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDataset, parseDataset } from './dataset.js';
+import { countDataset, type DatasetParseStep, parseDataset, parseDatasetSteps } from './dataset.js';
 import { ModelValidationError, type ValidationIssue } from './issues.js';
 
 const evidence = { source: 'test note', confidence: 'assumed' };
@@ -133,5 +133,63 @@ describe('relations to invalid entities', () => {
       field: 'from',
       message: "entity 'pf-1' has errors (see above)",
     });
+  });
+});
+
+describe('parseDatasetSteps', () => {
+  const relations = Array.from({ length: 7 }, (_, i) => ({ ...supplies, id: `r-${i}` }));
+
+  /** Every pause, then the result or the error. */
+  function run(input: unknown, relationsPerStep?: number) {
+    const steps = parseDatasetSteps(input, relationsPerStep === undefined ? {} : { relationsPerStep });
+    const pauses: DatasetParseStep[] = [];
+    try {
+      for (;;) {
+        const step = steps.next();
+        if (step.done === true) return { pauses, result: step.value };
+        pauses.push(step.value);
+      }
+    } catch (error) {
+      return { pauses, error };
+    }
+  }
+
+  it('pauses after the entities, then after every few relations, and returns what parseDataset returns', () => {
+    const input = dataset([firm, leader], relations);
+    const { pauses, result } = run(input, 3);
+    expect(pauses.map((pause) => pause.step)).toEqual(['entities', 'relations', 'relations']);
+    expect(pauses[0]).toMatchObject({ clean: true });
+    expect(pauses[0]?.step === 'entities' && pauses[0].entities.map((e) => e.id)).toEqual(['pf-1', 'cl-1']);
+    expect(pauses.slice(1)).toEqual([
+      { step: 'relations', checked: 3, total: 7 },
+      { step: 'relations', checked: 6, total: 7 },
+    ]);
+    expect(result).toEqual(parseDataset(input));
+  });
+
+  it('pauses only once by default', () => {
+    expect(run(dataset([firm, leader], relations)).pauses.map((pause) => pause.step)).toEqual(['entities']);
+  });
+
+  it('says at the pause that an entity had issues, and throws every issue at the end', () => {
+    const input = dataset([{ ...firm, id: 'cl-1' }, leader], [{ ...supplies, to: 'nobody' }]);
+    const { pauses, error } = run(input, 1);
+    expect(pauses[0]).toMatchObject({ step: 'entities', clean: false });
+    expect(error).toBeInstanceOf(ModelValidationError);
+    expect(error instanceof ModelValidationError && error.issues).toEqual(issuesOf(input));
+    expect(issuesOf(input).map((issue) => issue.field)).toEqual(['id', 'from', 'to']);
+  });
+
+  it('finds a bad relation after the entities were reported clean', () => {
+    const input = dataset([firm, leader], [...relations, { ...supplies, id: 'r-last', since: '2024-02-30' }]);
+    const { pauses, error } = run(input, 2);
+    expect(pauses[0]).toMatchObject({ step: 'entities', clean: true });
+    expect(error instanceof ModelValidationError && error.issues).toEqual([
+      expect.objectContaining({ record: 'relations[7] (id r-last)', field: 'since' }),
+    ]);
+  });
+
+  it('refuses a step size that is not positive', () => {
+    expect(run(dataset([firm]), 0).error).toBeInstanceOf(RangeError);
   });
 });

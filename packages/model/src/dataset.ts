@@ -94,6 +94,38 @@ function kindHint(raw: unknown, field: 'kind' | 'type'): ValidationIssue['messag
  * ModelValidationError listing every issue (up to `maxIssues`), or returns the typed dataset.
  */
 export function parseDataset(input: unknown, options: ParseDatasetOptions = {}): Dataset {
+  const steps = parseDatasetSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** What `parseDatasetSteps` has checked when it pauses. */
+export type DatasetParseStep =
+  /** The envelope and every entity: `entities` are the valid ones, `clean` says that no issue
+   *  was found so far (in the envelope, the entities, or their ids). */
+  | { step: 'entities'; entities: readonly Entity[]; clean: boolean }
+  /** `checked` relations so far, of `total`. */
+  | { step: 'relations'; checked: number; total: number };
+
+export interface ParseDatasetStepsOptions extends ParseDatasetOptions {
+  /** Pause after each this many relations (default: only once, after the entities). */
+  relationsPerStep?: number;
+}
+
+/**
+ * `parseDataset` in steps, for a loader that starts writing the entities while the relations are
+ * still being checked: the generator pauses once after the envelope and the entities, then after
+ * every `relationsPerStep` relations, and returns the dataset or throws the same
+ * ModelValidationError `parseDataset` throws (every issue, entities' and relations').
+ */
+export function* parseDatasetSteps(
+  input: unknown,
+  options: ParseDatasetStepsOptions = {},
+): Generator<DatasetParseStep, Dataset, void> {
+  const perStep = options.relationsPerStep ?? Number.POSITIVE_INFINITY;
+  if (!(perStep > 0)) throw new RangeError(`relationsPerStep must be positive, got ${perStep}`);
   const maxIssues = options.maxIssues ?? 200;
   const issues: ValidationIssue[] = [];
   const add = (more: ValidationIssue[]) => {
@@ -134,6 +166,7 @@ export function parseDataset(input: unknown, options: ParseDatasetOptions = {}):
     kindById.set(parsed.data.id, parsed.data.kind);
     entities.push(parsed.data);
   }
+  yield { step: 'entities', entities, clean: issues.length === 0 };
 
   const relations: Relation[] = [];
   const relationIds = new Set<string>();
@@ -142,6 +175,9 @@ export function parseDataset(input: unknown, options: ParseDatasetOptions = {}):
   const missing = (id: string) =>
     invalidEntityIds.has(id) ? `entity '${id}' has errors (see above)` : `no entity with id '${id}'`;
   for (let index = 0; index < rawRelations.length; index++) {
+    if (index > 0 && index % perStep === 0) {
+      yield { step: 'relations', checked: index, total: rawRelations.length };
+    }
     const raw = rawRelations[index];
     const hint = kindHint(raw, 'type');
     if (hint !== undefined) {
