@@ -18,6 +18,8 @@ import {
   ensureSchema,
   exportEcosystem,
   graphCounts,
+  graphRevision,
+  type LoadOptions,
   loadDataset,
   type Neo4jExecutor,
 } from '@innograph/store';
@@ -40,9 +42,9 @@ function byId<T extends { id: string }>(records: readonly T[]): T[] {
   return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-async function refusal(input: unknown): Promise<ValidationIssue[]> {
+async function refusal(input: unknown, options: LoadOptions = {}): Promise<ValidationIssue[]> {
   try {
-    await loadDataset(executor, input);
+    await loadDataset(executor, input, options);
   } catch (error) {
     if (error instanceof ModelValidationError) return error.issues;
     throw error;
@@ -340,5 +342,67 @@ describe('large loads', () => {
     const counts = await graphCounts(executor);
     const parsed = seedCopy();
     expect(counts.entities).toBe(parsed.entities.length);
+  });
+});
+
+describe('a large load into an empty database', () => {
+  const sizes = { singleTransactionLimit: 1000, batchSize: 500 };
+  /** A generated dataset as plain JSON, to break in one place. */
+  const generated = () => JSON.parse(JSON.stringify(generateDataset({ entities: 3000, seed: 11 })));
+
+  beforeAll(async () => {
+    await freshDatabase(executor);
+  });
+
+  it('refuses a bad relation found while the entities were being written, and deletes them again', async () => {
+    const empty = await databaseFingerprint(executor);
+    const revision = await graphRevision(executor);
+    const data = generated();
+    const last = data.relations.length - 1;
+    data.relations[last].to = 'nobody-here';
+    await expect(loadDataset(executor, data, sizes)).rejects.toMatchObject({
+      name: 'ModelValidationError',
+      issues: [
+        {
+          record: `relations[${last}] (id ${data.relations[last].id})`,
+          field: 'to',
+          message: "no entity with id 'nobody-here'",
+        },
+      ],
+    });
+    expect(await databaseFingerprint(executor)).toBe(empty);
+    // The entities written meanwhile were deleted again: the graph's revision moved on, so that
+    // no reader keeps a view that showed them.
+    expect(await graphRevision(executor)).not.toBe(revision);
+  });
+
+  it('refuses a bad entity before writing anything', async () => {
+    const empty = await databaseFingerprint(executor);
+    const revision = await graphRevision(executor);
+    const data = generated();
+    const lastEntity = data.entities.length - 1;
+    data.entities[lastEntity].name = { zh: '只有中文' };
+    const issues = await refusal(data, sizes);
+    expect(issues[0]).toEqual({
+      record: `entities[${lastEntity}] (id ${data.entities[lastEntity].id})`,
+      field: 'name.en',
+      message: 'missing; expected string',
+    });
+    // Its relations are refused too, for that entity's errors.
+    expect(issues.slice(1).every((issue) => issue.message.includes('has errors'))).toBe(true);
+    expect(await databaseFingerprint(executor)).toBe(empty);
+    expect(await graphRevision(executor)).toBe(revision);
+  });
+
+  it('writes every record, in batches, as the export reads them back', async () => {
+    const { dataset, report } = await loadDataset(executor, generated(), sizes);
+    expect(report).toMatchObject({
+      mode: 'batched',
+      entities: { created: dataset.entities.length, updated: 0, unchanged: 0 },
+      relations: { created: dataset.relations.length, updated: 0, unchanged: 0 },
+    });
+    const stored = await exportEcosystem(executor);
+    expect(stored.entities).toEqual(byId(dataset.entities));
+    expect(stored.relations).toEqual(byId(dataset.relations));
   });
 });
