@@ -508,6 +508,16 @@ function transactions(statements: readonly Statement[], batchSize: number): Stat
   return groups;
 }
 
+/** A report with nothing counted yet. */
+function emptyReport(mode: LoadReport['mode'], reset: boolean): LoadReport {
+  return {
+    entities: { created: 0, updated: 0, unchanged: 0 },
+    relations: { created: 0, updated: 0, unchanged: 0 },
+    mode,
+    reset,
+  };
+}
+
 const CLEAR_QUERY = `MATCH (n:${ENTITY_LABEL}) DETACH DELETE n`;
 
 async function countStored(tx: QueryRunner): Promise<number> {
@@ -550,9 +560,10 @@ export async function loadDataset(
   const limit = options.singleTransactionLimit ?? DEFAULTS.singleTransactionLimit;
   const reset = options.reset ?? false;
 
-  const plan = async (tx: ManagedTransaction) => {
+  /** `storedCount`: the stored entities when already counted. */
+  const plan = async (tx: ManagedTransaction, storedCount?: number) => {
     // Nothing to look up when resetting or when no entity (hence no relation) is stored.
-    const ids = reset || (await countStored(tx)) === 0 ? undefined : mentionedIds(input);
+    const ids = reset || (storedCount ?? (await countStored(tx))) === 0 ? undefined : mentionedIds(input);
     const entities =
       ids === undefined
         ? new Map<string, StoredEntityRow>()
@@ -564,12 +575,7 @@ export async function loadDataset(
     const dataset = parseDataset(input, { knownEntities: knownKinds(entities) });
     const conflicts = conflictsWithStore(dataset, entities, relations);
     if (conflicts.length > 0) throw new ModelValidationError(conflicts);
-    const report: LoadReport = {
-      entities: { created: 0, updated: 0, unchanged: 0 },
-      relations: { created: 0, updated: 0, unchanged: 0 },
-      mode: 'single-transaction',
-      reset,
-    };
+    const report = emptyReport('single-transaction', reset);
     const statementRows = Math.min(STATEMENT_ROWS, batchSize);
     const statements = {
       entities: entityStatements(entityRows(dataset.entities, entities, report.entities), statementRows),
@@ -598,12 +604,11 @@ export async function loadDataset(
   }
 
   const streams = options.streams ?? DEFAULTS.streams;
-  if (!reset && (await countEntities(executor)) === 0) {
-    return loadIntoEmpty(executor, input, { batchSize, lookupRows, streams });
-  }
+  const storedCount = reset ? undefined : await countEntities(executor);
+  if (storedCount === 0) return loadIntoEmpty(executor, input, { batchSize, lookupRows, streams });
 
   // Too large for one transaction: validate everything first, then reset and write in batches.
-  const { dataset, report, statements } = await executor.executeRead(plan);
+  const { dataset, report, statements } = await executor.executeRead((tx) => plan(tx, storedCount));
   report.mode = 'batched';
   if (reset) await deleteEcosystem(executor, lookupRows);
   await runGroups(executor, transactions(statements.entities, batchSize), streams);
@@ -644,18 +649,16 @@ async function loadIntoEmpty(
 ): Promise<{ dataset: Dataset; report: LoadReport }> {
   const steps = parseDatasetSteps(input, { relationsPerStep: RELATIONS_PER_STEP });
   const first = steps.next();
-  if (first.done === true || first.value.step !== 'entities' || !first.value.clean) {
-    // Issues in the envelope or the entities: finish the check (it throws every issue) before
-    // anything is written.
-    if (first.done !== true) await finishParse(steps, () => false);
-    throw new Error('store: the dataset check paused at an unexpected step');
+  if (first.done === true || first.value.step !== 'entities') {
+    throw new Error('store: the dataset check did not pause after the entities');
   }
-  const report: LoadReport = {
-    entities: { created: 0, updated: 0, unchanged: 0 },
-    relations: { created: 0, updated: 0, unchanged: 0 },
-    mode: 'batched',
-    reset: false,
-  };
+  if (!first.value.clean) {
+    // Issues in the envelope or the entities: finish the check, which throws every issue, before
+    // anything is written.
+    await finishParse(steps, () => false);
+    throw new Error('store: the dataset check found issues but threw none');
+  }
+  const report = emptyReport('batched', false);
   const statementRows = Math.min(STATEMENT_ROWS, sizes.batchSize);
   const entities = entityStatements(
     entityRows(first.value.entities, new Map(), report.entities),
@@ -675,14 +678,17 @@ async function loadIntoEmpty(
     await undoEntities(executor, run.started, sizes.lookupRows, issues);
     throw issues;
   }
+  if (dataset === undefined) {
+    // The check stopped because writing the entities failed.
+    throw (await writing)?.error ?? new Error('store: the dataset check stopped without a result');
+  }
   // The relations' statements are made while the last entities are written.
-  const relations =
-    dataset === undefined
-      ? []
-      : relationStatements(relationRows(dataset.relations, new Map(), report.relations), statementRows);
+  const relations = relationStatements(
+    relationRows(dataset.relations, new Map(), report.relations),
+    statementRows,
+  );
   const failed = await writing;
   if (failed !== undefined) throw failed.error;
-  if (dataset === undefined) throw new Error('store: the dataset check stopped without a result');
   await runGroups(executor, transactions(relations, sizes.batchSize), sizes.streams);
   await executor.executeWrite(bumpGraphRevision);
   return { dataset, report };
