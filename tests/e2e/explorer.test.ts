@@ -453,6 +453,29 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('marks an invalid field in the danger colour in the dark theme too', async () => {
+    const page = await open('?lang=en&theme=dark&sel=pf-sw-002');
+    await enterEditMode(page);
+    await page.getByTestId('edit-entity').click();
+    const form = page.getByTestId('entity-form');
+    await page.getByTestId('field-name-en').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.locator('.field-error').first().waitFor();
+    // The dark theme's border colour for inputs had hidden it (it came later in the style sheet
+    // with the same specificity).
+    const colours = await page.getByTestId('field-name-en').evaluate((input) => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--danger)';
+      input.closest('.app')?.append(probe);
+      const danger = getComputedStyle(probe).color;
+      probe.remove();
+      return { border: getComputedStyle(input).borderTopColor, danger };
+    });
+    expect(colours.border).toBe(colours.danger);
+    await shot(page, 'invalid-field-dark');
+    await page.close();
+  });
+
   it('edits an entity, shows the change without a reload, and undoes it', async () => {
     const page = await open('?lang=en&sel=pf-sw-002');
     await enterEditMode(page);
