@@ -453,13 +453,20 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
-  it('marks an invalid field in the danger colour in the dark theme too', async () => {
-    const page = await open('?lang=en&theme=dark&sel=pf-sw-002');
+  /** Opens the entity form of the selected entity in edit mode and saves it with its English
+   *  name emptied, which the form refuses beside the field. */
+  async function saveWithoutEnglishName(url: string) {
+    const page = await open(url);
     await enterEditMode(page);
     await page.getByTestId('edit-entity').click();
     const form = page.getByTestId('entity-form');
     await page.getByTestId('field-name-en').fill('');
     await form.getByRole('button', { name: 'Save' }).click();
+    return { page, form };
+  }
+
+  it('marks an invalid field in the danger colour in the dark theme too', async () => {
+    const { page, form } = await saveWithoutEnglishName('?lang=en&theme=dark&sel=pf-sw-002');
     await form.locator('.field-error').first().waitFor();
     // The dark theme's border colour for inputs had hidden it (it came later in the style sheet
     // with the same specificity).
@@ -477,13 +484,8 @@ describe('the explorer in Chromium', () => {
   });
 
   it('edits an entity, shows the change without a reload, and undoes it', async () => {
-    const page = await open('?lang=en&sel=pf-sw-002');
-    await enterEditMode(page);
-    await page.getByTestId('edit-entity').click();
-    const form = page.getByTestId('entity-form');
     // The model's schema checks fields inline: an empty name is refused beside its field.
-    await page.getByTestId('field-name-en').fill('');
-    await form.getByRole('button', { name: 'Save' }).click();
+    const { page, form } = await saveWithoutEnglishName('?lang=en&sel=pf-sw-002');
     await expect(form.locator('.field-error').first().innerText()).resolves.toContain(
       'English name is empty',
     );
