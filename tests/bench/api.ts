@@ -252,8 +252,9 @@ async function loadGenerated(executor: Neo4jExecutor) {
     await clearEcosystem(executor);
     process.stdout.write(`Batched load ${run} of ${BATCHED_LOADS}: ${elements} elements…\n`);
     const { ms } = await timed(() => loadDataset(executor, generated));
-    rates.push((elements / ms) * 1000);
-    process.stdout.write(`  ${((elements / ms) * 1000).toFixed(0)} elements/s\n`);
+    const rate = (elements / ms) * 1000;
+    rates.push(rate);
+    process.stdout.write(`  ${rate.toFixed(0)} elements/s\n`);
   }
   return {
     elements,

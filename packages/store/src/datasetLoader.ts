@@ -559,9 +559,10 @@ export async function loadDataset(
   const lookupRows = Math.min(LOOKUP_ROWS, options.batchSize ?? LOOKUP_ROWS);
   const limit = options.singleTransactionLimit ?? DEFAULTS.singleTransactionLimit;
   const reset = options.reset ?? false;
+  const statementRows = Math.min(STATEMENT_ROWS, batchSize);
 
   /** `storedCount`: the stored entities when already counted. */
-  const plan = async (tx: ManagedTransaction, storedCount?: number) => {
+  const plan = async (tx: ManagedTransaction, mode: LoadReport['mode'], storedCount?: number) => {
     // Nothing to look up when resetting or when no entity (hence no relation) is stored.
     const ids = reset || (storedCount ?? (await countStored(tx))) === 0 ? undefined : mentionedIds(input);
     const entities =
@@ -575,8 +576,7 @@ export async function loadDataset(
     const dataset = parseDataset(input, { knownEntities: knownKinds(entities) });
     const conflicts = conflictsWithStore(dataset, entities, relations);
     if (conflicts.length > 0) throw new ModelValidationError(conflicts);
-    const report = emptyReport('single-transaction', reset);
-    const statementRows = Math.min(STATEMENT_ROWS, batchSize);
+    const report = emptyReport(mode, reset);
     const statements = {
       entities: entityStatements(entityRows(dataset.entities, entities, report.entities), statementRows),
       relations: relationStatements(
@@ -596,7 +596,7 @@ export async function loadDataset(
   if (size <= limit) {
     return executor.executeWrite(async (tx) => {
       if (reset) await tx.run(CLEAR_QUERY);
-      const { dataset, report, statements } = await plan(tx);
+      const { dataset, report, statements } = await plan(tx, 'single-transaction');
       await runPipelined(tx, [...statements.entities, ...statements.relations]);
       await bumpGraphRevision(tx);
       return { dataset, report };
@@ -605,11 +605,14 @@ export async function loadDataset(
 
   const streams = options.streams ?? DEFAULTS.streams;
   const storedCount = reset ? undefined : await countEntities(executor);
-  if (storedCount === 0) return loadIntoEmpty(executor, input, { batchSize, lookupRows, streams });
+  if (storedCount === 0) {
+    return loadIntoEmpty(executor, input, { batchSize, statementRows, lookupRows, streams });
+  }
 
   // Too large for one transaction: validate everything first, then reset and write in batches.
-  const { dataset, report, statements } = await executor.executeRead((tx) => plan(tx, storedCount));
-  report.mode = 'batched';
+  const { dataset, report, statements } = await executor.executeRead((tx) =>
+    plan(tx, 'batched', storedCount),
+  );
   if (reset) await deleteEcosystem(executor, lookupRows);
   await runGroups(executor, transactions(statements.entities, batchSize), streams);
   await runGroups(executor, transactions(statements.relations, batchSize), streams);
@@ -645,7 +648,7 @@ async function finishParse(
 async function loadIntoEmpty(
   executor: Neo4jExecutor,
   input: unknown,
-  sizes: { batchSize: number; lookupRows: number; streams: number },
+  sizes: { batchSize: number; statementRows: number; lookupRows: number; streams: number },
 ): Promise<{ dataset: Dataset; report: LoadReport }> {
   const steps = parseDatasetSteps(input, { relationsPerStep: RELATIONS_PER_STEP });
   const first = steps.next();
@@ -659,10 +662,9 @@ async function loadIntoEmpty(
     throw new Error('store: the dataset check found issues but threw none');
   }
   const report = emptyReport('batched', false);
-  const statementRows = Math.min(STATEMENT_ROWS, sizes.batchSize);
   const entities = entityStatements(
     entityRows(first.value.entities, new Map(), report.entities),
-    statementRows,
+    sizes.statementRows,
   );
   const run: GroupRun = { stop: false, started: [] };
   const writing = runGroups(executor, transactions(entities, sizes.batchSize), sizes.streams, run).then(
@@ -685,7 +687,7 @@ async function loadIntoEmpty(
   // The relations' statements are made while the last entities are written.
   const relations = relationStatements(
     relationRows(dataset.relations, new Map(), report.relations),
-    statementRows,
+    sizes.statementRows,
   );
   const failed = await writing;
   if (failed !== undefined) throw failed.error;
